@@ -1,0 +1,186 @@
+"""Find the sentences that say a meeting takes (or took) place, with its date and place.
+
+A letter names many dated events in passing ("de NAVO-top in Vilnius op 11 en 12 juli 2023");
+the meetings it covers are those it says take place: a sentence with a meeting word, a date
+and a verb of meeting ("komen ... bijeen", "vond ... plaats", "wordt gehouden"), or the
+subject line or a heading that names a meeting with its date. Dates far from the letter's own
+date, or marked "jl." in an agenda, are earlier meetings mentioned for context.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import DateMention, find_dates, resolve_span
+from .text import fold
+
+MEETING_WORD = re.compile(
+    r"bijeenkomst|bijeen\b|\btop\b|-top\b|summit|\bdmm\b|vergader|ministeri[eë]le|\braad\b|council|"
+    r"contact ?group|contactgroep|videoconferentie|defence ministers|conferentie|\boverleg\b|ontmoeting|"
+    r"joint expeditionary force|\bjef\b|\budcg\b",
+    re.IGNORECASE,
+)
+OCCURS = re.compile(
+    r"plaats(?:vindt|vond|vinden|vonden|gevonden)?\b|\bvind(?:t|en)\b|\bvond(?:en)?\b|\bbijeen\b|"
+    r"\bgehouden\b|vergader(?:t|en|de|den)\b|\bgeorganiseerd\b|\bontmoet|\bsamen(?:komen|kwamen)\b|"
+    r"\bkomen\b.*\bsamen\b|\bgeannoteerde agenda\b|\bagenda\b.*\bvoor\b|\bverslag\b|\binformeer\b|\bbericht\b|"
+    r"\buitkomsten\b",
+    re.IGNORECASE,
+)
+PAST_MARK = re.compile(r"^\s*(?:jl\.|j\.l\.|jongstleden|vorig jaar)", re.IGNORECASE)
+EXTRAORDINARY = re.compile(r"ingelast|buitengewon|extraordinary|\bextra (?:bijeenkomst|ingelaste|dmm)|spoedbijeenkomst", re.IGNORECASE)
+VIRTUAL = re.compile(r"videoconferentie|videoverbinding|virtue(?:el|le)|\bdigita(?:al|le) bijeenkomst|\bonline\b|per video", re.IGNORECASE)
+# Phrases that put another meeting next to the one named: "voorafgaand aan de DMM".
+RELATIVE = r"(?:voorafgaand aan|voorafgaande aan|na afloop van|in de aanloop naar|richting|ter voorbereiding op|in voorbereiding op|in de marge van|aansluitend op|tijdens|volgend op)\s+(?:de|het)?\s*"
+
+SERIES_WORDS = [
+    ("jef", r"joint expeditionary force|\bjef\b"),
+    ("udcg", r"ukraine defen[cs]e contact group|\budcg\b|contactgroep"),
+    ("nuc", r"nato-ukraine council|navo-oekra[iï]ne[- ]raad|\bnuc\b"),
+    ("summit", r"navo[- ]top|nato[- ]top|nato summit|\btop\b|staatshoofden en regeringsleiders"),
+    ("dmm", r"ministers? van defensie|defensieministers?|\bdmm\b|defence ministers|ministeri[eë]le"),
+]
+
+
+@dataclass
+class Anchor:
+    """One statement in the letter that a meeting of a series takes place."""
+
+    series: str
+    start: dt.date | None
+    end: dt.date | None
+    location: str | None
+    virtual: bool
+    extraordinary: bool
+    block: int  # index of the block it stands in (-1: the subject line)
+    sentence: str
+
+
+def series_of(sentence: str) -> str | None:
+    """The series named in the sentence, ignoring one only named as a neighbour."""
+    folded = fold(sentence)
+    for series, pattern in SERIES_WORDS:
+        for match in re.finditer(pattern, folded):
+            if not re.search(RELATIVE + r"$", folded[max(0, match.start() - 40) : match.start()]):
+                return series
+    return None
+
+
+def is_meeting_statement(sentence: str, heading: bool) -> bool:
+    if not MEETING_WORD.search(sentence):
+        return False
+    return heading or bool(OCCURS.search(sentence))
+
+
+def plausible(span: tuple[dt.date, dt.date], letter_date: dt.date | None, kind: str | None) -> bool:
+    """Is the meeting close enough to the letter's date to be what the letter is about?"""
+    if letter_date is None:
+        return True
+    before = (letter_date - span[1]).days  # > 0: the meeting ended before the letter
+    after = (span[0] - letter_date).days  # > 0: the meeting starts after the letter
+    if kind == "agenda":
+        return -3 <= after <= 90
+    if kind == "report":
+        return -3 <= before <= 120
+    return -120 <= after <= 120
+
+
+def find_anchors(
+    sentence: str,
+    *,
+    block: int,
+    heading: bool,
+    letter_date: dt.date | None,
+    kind: str | None,
+    fallback_year: int | None,
+) -> list[Anchor]:
+    """The meetings this sentence says take place; an undated one only if its series is named.
+
+    One sentence can name two meetings ("... op 17 en 18 oktober en bijeenkomst JEF-ministers op
+    31 oktober"): each date then takes the series named in the words leading up to it.
+    """
+    if not is_meeting_statement(sentence, heading):
+        return []
+    mentions = find_dates(sentence)
+    anchors: list[Anchor] = []
+    for index, mention in enumerate(mentions):
+        if kind == "agenda" and PAST_MARK.match(sentence[mention.end :]):
+            continue
+        segment = date_segment(sentence, mentions, index)
+        if anchors and not (MEETING_NOUN.search(segment) and not ATTRIBUTIVE.search(sentence[: mention.start])):
+            continue  # a later date in the sentence is context ("een week na de top van 7 juni")
+        span = resolve_span(mention, letter_date, fallback_year)
+        if span and plausible(span, letter_date, kind):
+            series = series_of(segment) or series_of(sentence) or "other"
+            anchors.append(make_anchor(series, span, segment if len(mentions) > 1 else sentence, block))
+    if not mentions and not heading:
+        series = series_of(sentence)
+        if series in {"jef", "udcg", "summit"}:
+            anchors.append(Anchor(series, None, None, None, False, False, block, sentence))
+    return anchors
+
+
+MEETING_NOUN = re.compile(r"bijeenkomst|vergadering|\bdmm\b|\btop\b|-top\b|summit|\bjef\b|\budcg\b", re.IGNORECASE)
+ATTRIBUTIVE = re.compile(r"\bvan\s*$")
+
+
+def date_segment(sentence: str, mentions: list[DateMention], index: int) -> str:
+    """The words that belong to one date of several: from the previous date up to this one,
+    or on to the next date when nothing before it names a meeting."""
+    if len(mentions) == 1:
+        return sentence
+    start = mentions[index - 1].end if index else 0
+    segment = sentence[start : mentions[index].end]
+    if series_of(segment) is None and MEETING_NOUN.search(segment) is None:
+        stop = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
+        segment = sentence[start:stop]
+    return segment
+
+
+def make_anchor(series: str, span, sentence: str, block: int) -> Anchor:
+    virtual = bool(VIRTUAL.search(sentence))
+    return Anchor(
+        series=series,
+        start=span[0],
+        end=span[1],
+        location=None if virtual else location_in(sentence),
+        virtual=virtual,
+        extraordinary=bool(EXTRAORDINARY.search(sentence)),
+        block=block,
+        sentence=sentence,
+    )
+
+
+PLACE = r"([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’-]+|D\.C\.))?)"
+LOCATION = re.compile(r"(?<![\w-])(?:[Ii]n|te)\s+" + PLACE)
+VENUE = re.compile(
+    r"(?:gehouden|plaats(?:vindt|vond|vinden)?|bijeen|georganiseerd|vond|vindt|vinden)\s+(?:\w+\s+){0,3}?(?:in|te)\s+" + PLACE
+)
+NOT_PLACES = {"navo", "nato", "eu", "europa", "vn", "de", "het", "een", "dit", "deze"}
+
+
+def location_in(sentence: str, pattern: re.Pattern = LOCATION) -> str | None:
+    """The first place name after 'in' or 'te' that is not a country, month or organisation."""
+    from .countries import dutch_names
+    from .dates import month_numbers
+
+    for match in pattern.finditer(sentence):
+        place = match.group(1).rstrip(".,")
+        folded = fold(place)
+        first_word = folded.split()[0]
+        if (
+            folded in dutch_names()
+            or first_word in month_numbers()
+            or first_word in NOT_PLACES
+            or "europa" in folded
+            or place.isupper()
+        ):
+            continue
+        return place
+    return None
+
+
+def venue_in(sentence: str) -> str | None:
+    """A place only where a verb of meeting introduces it ('wordt gehouden in Londen')."""
+    return location_in(sentence, VENUE)

@@ -1,0 +1,206 @@
+"""Text to blocks: the messy text of a letter becomes headings, paragraphs and footnotes.
+
+Text taken from the ministry's PDFs has hard line breaks, words hyphenated across lines,
+page headers and footers, and footnote bodies dropped wherever the page ended. A line that
+starts with a single space begins a new PDF page (that is how the text layer comes out).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import markdown
+from .data import Block, CleanDocument, Footnote
+from .letterhead import is_furniture
+from .signature import is_signature_role, is_signature_name
+from .text import collapse_spaces, normalize
+
+FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+MARKDOWN_FOOTNOTE = re.compile(r"^\[\^(\d{1,2})\]:\s*(.*)$")
+# A footnote marker sits right after a word or its punctuation: "vormgegeven.1 In", "jl.2".
+MARKER = r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)’”\"])){n}(?=[\s.,;:)]|$)"
+SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
+# Words that can follow a hyphen that is not a line-break hyphenation: "defensie- en veiligheid".
+CONJUNCTIONS = {"en", "of", "tot", "noch", "dan"}
+HEADING_MAX_CHARS = 110
+HEADING_MAX_WORDS = 14
+
+
+@dataclass
+class Line:
+    text: str  # markup stripped, spaces trimmed; "" for a blank line
+    page_start: bool = False  # began with one space: the first line of a new PDF page
+    hyphen_break_ok: bool = True  # no space after a trailing hyphen
+    markdown_heading: bool = False
+
+
+def clean_letter(raw: str) -> CleanDocument:
+    lines = prepare_lines(raw)
+    lines = drop_repeated_lines(lines)
+    lines, footnotes = lift_footnotes(lines)
+    blocks = [block for group in paragraphs(lines) if (block := to_block(group))]
+    blocks = mark_footnote_references(blocks, footnotes)
+    return CleanDocument(blocks=blocks, footnotes=footnotes)
+
+
+def prepare_lines(raw: str) -> list[Line]:
+    """Normalize each line, strip Markdown, and blank out page furniture and letterhead."""
+    result: list[Line] = []
+    for source in normalize(raw).split("\n"):
+        heading = markdown.is_markdown_heading(source)
+        text = collapse_spaces(markdown.strip_markdown(source))
+        if is_furniture(text):
+            text = ""
+        result.append(
+            Line(
+                text=text,
+                page_start=source.startswith(" ") and not source.startswith("  ") and bool(text),
+                hyphen_break_ok=not re.search(r"-\s+$", source),
+                markdown_heading=heading,
+            )
+        )
+    return result
+
+
+def drop_repeated_lines(lines: list[Line]) -> list[Line]:
+    """A short line printed on three or more pages is a running header or footer."""
+    counts = Counter(line.text for line in lines if line.text and len(line.text) < 90)
+    repeated = {text for text, count in counts.items() if count >= 3}
+    return [Line("") if line.text in repeated else line for line in lines]
+
+
+def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
+    """Take footnote bodies out of the running text; numbered in order, each after its marker."""
+    body: list[Line] = []
+    footnotes: list[Footnote] = []
+    seen_text = ""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        expected = len(footnotes) + 1
+        number, first = footnote_start(line.text)
+        previous_blank = not body or not body[-1].text or line.page_start
+        if number == expected and previous_blank and has_marker(seen_text, number):
+            parts = [first]
+            i += 1
+            while i < len(lines) and lines[i].text and not lines[i].page_start:
+                if footnote_start(lines[i].text)[0] == expected + 1:
+                    break
+                parts.append(lines[i].text)
+                i += 1
+            footnotes.append(Footnote(number, join_lines([Line(p) for p in parts])))
+            rejoin_after_footnote(body, lines[i] if i < len(lines) else None)
+            continue
+        body.append(line)
+        seen_text += " " + line.text
+        i += 1
+    return body, footnotes
+
+
+def footnote_start(text: str) -> tuple[int | None, str]:
+    match = FOOTNOTE_LINE.match(text) or MARKDOWN_FOOTNOTE.match(text)
+    return (int(match.group(1)), match.group(2)) if match else (None, "")
+
+
+def has_marker(text: str, number: int) -> bool:
+    return bool(re.search(MARKER.format(n=number), text) or f"[^{number}]" in text)
+
+
+def rejoin_after_footnote(body: list[Line], following: Line | None) -> None:
+    """A footnote block can split a sentence in two; glue the halves back together."""
+    while body and not body[-1].text:
+        body.pop()
+    if not body:
+        return
+    continues = (
+        following is not None
+        and following.text
+        and (not SENTENCE_END.search(body[-1].text) or following.text[:1].islower())
+    )
+    if not continues:
+        body.append(Line(""))
+    elif following is not None:
+        following.page_start = False
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into paragraphs at blank lines and at page starts that open a sentence."""
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        new_page_paragraph = (
+            line.page_start and current and SENTENCE_END.search(current[-1].text) and line.text[:1].isupper()
+        )
+        if not line.text or line.markdown_heading or new_page_paragraph:
+            if current:
+                groups.append(current)
+            current = [line] if line.text else []
+            if line.markdown_heading:
+                groups.append(current)
+                current = []
+            continue
+        current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def join_lines(lines: list[Line]) -> str:
+    """Join wrapped lines, undoing hyphenation but keeping real hyphens (EU-NAVO)."""
+    text = ""
+    for index, line in enumerate(lines):
+        piece = line.text
+        if not text:
+            text = piece
+            continue
+        previous = lines[index - 1]
+        if text.endswith("-") and previous.hyphen_break_ok:
+            next_word = piece.split(" ", 1)[0].lower()
+            before = text[-2:-1]
+            if next_word in CONJUNCTIONS:
+                text += " " + piece
+            elif before.islower() and piece[:1].islower():
+                text = text[:-1] + piece  # "verdrags-" + "gebied"
+            else:
+                text += piece  # "EU-" + "NAVO", "NAVO2030-" + "agenda"
+        else:
+            text += " " + piece
+    return collapse_spaces(text)
+
+
+def to_block(group: list[Line]) -> Block | None:
+    text = join_lines(group)
+    if not text:
+        return None
+    if is_signature_role(text) or is_signature_name(text):
+        return Block("signature", text)
+    if group[0].markdown_heading or looks_like_heading(group, text):
+        return Block("heading", text.rstrip(":"))
+    return Block("paragraph", text)
+
+
+def looks_like_heading(group: list[Line], text: str) -> bool:
+    """A short paragraph of one or two lines, no sentence punctuation, capitalised."""
+    return (
+        len(group) <= 2
+        and len(text) <= HEADING_MAX_CHARS
+        and len(text.split()) <= HEADING_MAX_WORDS
+        and text[:1].isupper()
+        and not re.search(r"[.,;!?]$", text)
+        and not any(line.text.endswith((",", ".", ";")) for line in group)
+    )
+
+
+def mark_footnote_references(blocks: list[Block], footnotes: list[Footnote]) -> list[Block]:
+    """Turn each footnote's marker in the text into [^N], the first one only."""
+    for footnote in footnotes:
+        token = f"[^{footnote.number}]"
+        if any(token in block.text for block in blocks):
+            continue
+        pattern = re.compile(MARKER.format(n=footnote.number))
+        for block in blocks:
+            if block.kind == "paragraph" and pattern.search(block.text):
+                block.text = pattern.sub(token, block.text, count=1)
+                break
+    return blocks

@@ -1,0 +1,86 @@
+"""Country names in Dutch letters, to ISO 3166-1 alpha-2 codes.
+
+Names come from CLDR through Babel (maintained, complete); a few spellings the ministry uses
+that CLDR does not ("Bosnië-Herzegovina", "Groot-Brittannië") are added as variants. Letters
+also name a country through its adjective next to a person ("de Zweedse minister van
+Defensie"); CLDR has no adjectives, so those are listed here.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale
+
+from .text import fold
+
+# CLDR territory codes that are not countries (regions, unions, placeholders).
+NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ"}
+VARIANTS = {
+    "Bosnië-Herzegovina": "BA",
+    "Groot-Brittannië": "GB",
+    "Verenigde Staten van Amerika": "US",
+    "Republiek Moldavië": "MD",
+    "Republiek Korea": "KR",
+    "Wit-Rusland": "BY",
+    "Belarus": "BY",
+    "Macedonië": "MK",
+    "Tsjechische Republiek": "CZ",
+}
+ADJECTIVES = {
+    "Oekraïense": "UA", "Georgische": "GE", "Finse": "FI", "Zweedse": "SE", "Britse": "GB",
+    "Amerikaanse": "US", "Duitse": "DE", "Franse": "FR", "Noorse": "NO", "Deense": "DK",
+    "Estse": "EE", "Estlandse": "EE", "Letse": "LV", "Letlandse": "LV", "Litouwse": "LT",
+    "IJslandse": "IS", "Poolse": "PL", "Belgische": "BE", "Italiaanse": "IT", "Spaanse": "ES",
+    "Canadese": "CA", "Japanse": "JP", "Australische": "AU", "Zuid-Koreaanse": "KR",
+    "Nieuw-Zeelandse": "NZ", "Moldavische": "MD", "Oostenrijkse": "AT", "Ierse": "IE",
+    "Zwitserse": "CH", "Turkse": "TR", "Roemeense": "RO", "Bulgaarse": "BG", "Hongaarse": "HU",
+    "Tsjechische": "CZ", "Slowaakse": "SK", "Portugese": "PT", "Griekse": "GR", "Kroatische": "HR",
+    "Sloveense": "SI", "Montenegrijnse": "ME", "Albanese": "AL", "Noord-Macedonische": "MK",
+    "Bosnische": "BA", "Luxemburgse": "LU", "Cypriotische": "CY", "Maltese": "MT",
+}
+
+
+@lru_cache(maxsize=1)
+def dutch_names() -> dict[str, str]:
+    """Folded Dutch name -> code, CLDR names plus variants."""
+    names = {
+        fold(name): code
+        for code, name in Locale("nl").territories.items()
+        if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+    }
+    names.update({fold(name): code for name, code in VARIANTS.items()})
+    return names
+
+
+@lru_cache(maxsize=1)
+def name_pattern() -> re.Pattern:
+    alternatives = sorted(dutch_names(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def adjective_pattern() -> re.Pattern:
+    alternatives = sorted((fold(a) for a in ADJECTIVES), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+
+
+def countries_named(text: str) -> list[str]:
+    """Codes of the countries named in the text, in order, each once."""
+    codes: list[str] = []
+    for match in name_pattern().finditer(fold(text)):
+        code = dutch_names()[match.group(1)]
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def adjective_code(folded_word: str) -> str | None:
+    for adjective, code in ADJECTIVES.items():
+        if fold(adjective) == folded_word:
+            return code
+    return None
+
+
+def country_name(code: str, language: str = "nl") -> str:
+    return Locale(language).territories.get(code, code)

@@ -1,0 +1,107 @@
+"""The extraction entry point: a letter's text in, a LetterData out."""
+from __future__ import annotations
+
+from .citations import find_citations
+from .clean import clean_letter
+from .data import LetterData
+from .dates import context_year
+from .errors import NotALetterError
+from .letterhead import is_sample_letter
+from .markdown import strip_markdown
+from .meetings import find_meetings
+from . import metadata
+from .signature import find_signers, primary_signer
+from .text import collapse_spaces, normalize
+from .topics import DEFAULT_TOPICS, TopicRule, find_topics
+
+
+def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> LetterData:
+    """Extract everything the archive keeps from one letter's text.
+
+    Raises NotALetterError when the text has no signature, letter date or addressee and
+    names no NATO meeting: a file that is readable but is not one of these letters.
+    """
+    text = normalize(text)
+    lines = [collapse_spaces(strip_markdown(line)) for line in text.split("\n")]
+    document = clean_letter(text)
+    signers = find_signers(lines)
+    minister, cosigners = primary_signer(signers)
+    date = metadata.letter_date(lines)
+    number = metadata.letter_number(lines)
+    subject = metadata.letter_subject(lines)
+    paragraphs = [b.text for b in document.blocks if b.kind == "paragraph"]
+    body = "\n".join(b.text for b in document.blocks)
+    opening = " ".join(paragraphs[:1])
+    year = date.year if date else context_year(body)
+
+    def meetings_for(kind):
+        return find_meetings(document.blocks, subject=subject, letter_date=date, kind=kind, fallback_year=year)
+
+    kind = metadata.letter_kind(subject, opening)
+    if kind is None:
+        # Written before the meeting it names: an agenda; after it: a report.
+        kind = kind_from_dates(date, meetings_for(None)) or metadata.letter_kind_hint(subject, opening)
+        kind = kind or metadata.kind_from_tense(body)
+    meetings = meetings_for(kind)
+    addressed = any("voorzitter van de tweede kamer" in line.lower() for line in lines[:40])
+    if not (minister or date or addressed or meetings) or not metadata.mentions_nato(body):
+        raise NotALetterError(
+            "this is not a letter to the Tweede Kamer about NATO: no signing minister, letter date, "
+            "addressee or NATO meeting was found"
+        )
+    citation_text = body + "\n" + "\n".join(f.text for f in document.footnotes)
+    letter = LetterData(
+        kind=kind,
+        date=date,
+        number=number,
+        reference=metadata.letter_reference(lines),
+        subject=subject or default_subject(kind, meetings),
+        minister=minister,
+        cosigners=cosigners,
+        meetings=meetings,
+        citations=find_citations(citation_text),
+        footnotes=document.footnotes,
+        topics=find_topics(subject + "\n" + body, topics),
+        blocks=document.blocks,
+        dossier=metadata.letter_dossier(text, number),
+        is_sample=is_sample_letter(text),
+    )
+    letter.warnings = warnings_for(letter)
+    return letter
+
+
+def kind_from_dates(date, meetings) -> str | None:
+    """Written before the meeting: an agenda; after it: a report."""
+    if not date or not meetings:
+        return None
+    first = meetings[0]
+    if date < first.start_date:
+        return "agenda"
+    if date > first.end_date:
+        return "report"
+    return None
+
+
+def default_subject(kind: str, meetings) -> str:
+    """A subject for letters that print none, from what the letter is about."""
+    if not meetings:
+        return "Brief aan de Tweede Kamer"
+    meeting = meetings[0]
+    prefix = {"agenda": "Geannoteerde agenda", "report": "Verslag"}.get(kind, "Brief over")
+    place = f" in {meeting.location}" if meeting.location else ""
+    return f"{prefix} {meeting.title[0].lower() + meeting.title[1:]}{place}, {meeting.start_date:%d-%m-%Y}"
+
+
+def warnings_for(letter: LetterData) -> list[str]:
+    """What an admin should check before publishing: fields the letter did not yield."""
+    found = []
+    if letter.date is None:
+        found.append("no letter date found")
+    if letter.minister is None:
+        found.append("no signing minister found")
+    if not letter.meetings:
+        found.append("no meeting found")
+    for meeting in letter.meetings:
+        if meeting.location is None and not meeting.virtual:
+            found.append(f"no place found for the meeting of {meeting.start_date:%d-%m-%Y}")
+    return found

@@ -1,0 +1,55 @@
+"""Recognise the lines of a letter that are letterhead, page furniture or metadata, not text.
+
+The patterns follow the two layouts the ministry uses: the Staatscourant/Kamerstuk print
+("Nr. 387 BRIEF VAN DE MINISTER VAN DEFENSIE", "Tweede Kamer, vergaderjaar 2021–2022, 28 676,
+nr. 387 2", "kst-28676-387 ISSN 0921 - 7371 's-Gravenhage 2022") and the ministry's own letter
+paper (address block, "Datum", "Betreft", "Onze referentie", "Pagina 2 van 4").
+"""
+from __future__ import annotations
+
+import re
+
+PAGE_FURNITURE = [
+    r"tweede kamer,? vergaderjaar\b.*",
+    r"kst-\d[\w-]*.*",
+    r".*\bissn\b.*",
+    r"'s-gravenhage \d{4}",
+    r"pagina \d+ (van|/) \d+",
+    r"\d{1,3}",
+    r"-\s*\d{1,3}\s*-",
+]
+LETTERHEAD = [
+    r"(aan )?de voorzitter van de tweede kamer( der staten-generaal)?",
+    r"der staten-generaal",
+    r"postbus \d+.*",
+    r"plein \d+.*",
+    r"mpc \d+.*",
+    r"bezuidenhoutseweg \d+.*",
+    r"(https?://)?www\.\S+",
+    r"ministerie van defensie",
+    r"(datum|betreft|onze referentie|uw referentie|uw brief|kenmerk|bijlage\(n\)|bijlagen?|contactpersoon|doorkiesnummer)\b.*",
+    r"bij beantwoording.*",
+    r"onze referentie en betreft.*",
+    r"vermelden\.?",
+    r"(den haag|'s-gravenhage),? \d{1,2} \w+ \d{4}",
+    r"nr\. \d+\s+brief van\b.*",
+    r"brief van de (minister|staatssecretaris)\b.*",
+    r"voorbeeldbrief\b.*",
+]
+PAGE_FURNITURE_RE = re.compile("^(?:" + "|".join(PAGE_FURNITURE) + r")\s*$", re.IGNORECASE)
+LETTERHEAD_RE = re.compile("^(?:" + "|".join(LETTERHEAD) + r")\s*$", re.IGNORECASE)
+# Case matters for these two: "2594 AC Den Haag" (postcode) and "BS2022015117" (a reference).
+CASED_RE = re.compile(r"^(?:\d{4} ?[A-Z]{2}\b.*|[A-Z]{2,5}[ /-]?\d{4}[\d /.-]{4,})\s*$")
+SAMPLE_MARKER = re.compile(r"^\s*voorbeeldbrief\b", re.IGNORECASE)
+
+
+def is_furniture(line: str) -> bool:
+    """True for page headers/footers and letterhead lines that are not letter text."""
+    stripped = line.strip()
+    return bool(stripped) and any(r.match(stripped) for r in (PAGE_FURNITURE_RE, LETTERHEAD_RE, CASED_RE))
+
+
+def is_sample_letter(text: str) -> bool:
+    """Our shipped demonstration letters start with a 'VOORBEELDBRIEF' line."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return bool(SAMPLE_MARKER.match(first))

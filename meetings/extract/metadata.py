@@ -1,0 +1,120 @@
+"""The letter's own particulars: date, number, reference, subject, dossier and kind."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import find_dates, full_date
+from .text import collapse_spaces, fold
+
+HEAD_LINES = 40  # the letterhead sits in the first lines of the text
+DATE_LINE = re.compile(r"^\s*(?:den haag|'s-gravenhage|datum)\b[ ,:]*(.*)$", re.IGNORECASE)
+NUMBER_LINE = re.compile(r"^\s*nr\.\s*(\d{1,5})\b(?=.*\bbrief\b|\s*$)", re.IGNORECASE)
+REFERENCE_LABEL = re.compile(r"^\s*onze referentie\b[\s:]*(.*)$", re.IGNORECASE)
+REFERENCE_VALUE = re.compile(r"\b([A-Z]{1,6}[-/ ]?\d{4}[\w/.-]*\d)\b")
+SUBJECT_LINE = re.compile(r"^\s*betreft\b[\s:]*(.+)$", re.IGNORECASE)
+OWN_DOSSIER = re.compile(r"tweede kamer,? vergaderjaar \d{4}[–-]\d{4},? (\d{2}\s?\d{3}(?:-[A-Z0-9]+)?), nr\. (\d+)", re.IGNORECASE)
+
+# How a letter names itself, in its subject line or opening paragraph. A mention of another
+# letter ("zoals beschreven in de geannoteerde agenda (Kamerstuk ...)") is not a self-description.
+SELF_AGENDA = re.compile(
+    r"^(?:geannoteerde )?agenda\b|\b(?:bied|zend|stuur|doe)\w* ik u\b[^.]*\bagenda\b|\bhierbij\b[^.]*\bgeannoteerde agenda\b",
+    re.IGNORECASE,
+)
+SELF_REPORT = re.compile(
+    r"^verslag\b|\btreft u\b[^.]*\bverslag\b|\b(?:bied|zend|stuur|doe)\w* ik u\b[^.]*\bverslag\b|"
+    r"\binformeer ik u\w*( kamer)? over (?:de uitkomsten|het verloop|de resultaten)",
+    re.IGNORECASE,
+)
+AGENDA_WORDS = re.compile(r"geannoteerde agenda(?!\s*\(kamerstuk)", re.IGNORECASE)
+REPORT_WORDS = re.compile(r"\bverslag\b(?!\s*\(kamerstuk)", re.IGNORECASE)
+FUTURE = re.compile(r"\b(zal|zullen|komen|komt|vindt|vinden|staat|staan|spreken|bespreken|wordt verwacht)\b", re.IGNORECASE)
+PAST = re.compile(r"\b(vond|vonden|kwamen|kwam|spraken|bespraken|benadrukte|benadrukten|werd|werden|onderstreepte|onderstreepten|waren|was)\b", re.IGNORECASE)
+
+
+def head(lines: list[str]) -> list[str]:
+    return lines[:HEAD_LINES]
+
+
+def letter_date(lines: list[str]) -> dt.date | None:
+    """'Den Haag, 9 maart 2022' or 'Datum 22 juni 2022' in the letterhead; None if absent."""
+    for line in head(lines):
+        match = DATE_LINE.match(line)
+        if match:
+            for mention in find_dates(match.group(1)):
+                if (value := full_date(mention)) is not None:
+                    return value
+    return None
+
+
+def letter_number(lines: list[str]) -> int | None:
+    """'Nr. 387 BRIEF VAN DE MINISTER VAN DEFENSIE' -> 387 (the Kamerstuk number)."""
+    for line in head(lines)[:12]:
+        match = NUMBER_LINE.match(line)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def letter_reference(lines: list[str]) -> str | None:
+    """'Onze referentie' with its value on the same or a following line."""
+    window = head(lines)
+    for index, line in enumerate(window):
+        match = REFERENCE_LABEL.match(line)
+        if not match:
+            continue
+        for candidate in [match.group(1), *window[index + 1 : index + 4]]:
+            value = REFERENCE_VALUE.search(candidate or "")
+            if value:
+                return value.group(1).replace(" ", "")
+    return None
+
+
+def letter_subject(lines: list[str]) -> str:
+    for index, line in enumerate(head(lines)):
+        match = SUBJECT_LINE.match(line)
+        if match:
+            return collapse_spaces(match.group(1))
+    return ""
+
+
+def letter_dossier(text: str, number: int | None) -> str | None:
+    """The letter's own dossier from the Kamerstuk page header, when it was printed there."""
+    for match in OWN_DOSSIER.finditer(text):
+        if number is None or int(match.group(2)) == number:
+            return re.sub(r"\s", "", match.group(1))
+    return None
+
+
+def letter_kind(subject: str, opening: str) -> str | None:
+    """'agenda' or 'report' when the letter says what it is; None when it does not say."""
+    for text in (subject, opening):
+        if SELF_AGENDA.search(text):
+            return "agenda"
+        if SELF_REPORT.search(text):
+            return "report"
+    return None
+
+
+def letter_kind_hint(subject: str, opening: str) -> str | None:
+    """A weaker reading of the same words, for when the dates cannot tell."""
+    for text in (subject, opening):
+        agenda, report = AGENDA_WORDS.search(text), REPORT_WORDS.search(text)
+        if agenda and not report:
+            return "agenda"
+        if report and not agenda:
+            return "report"
+    return None
+
+
+def kind_from_tense(text: str) -> str:
+    """Last resort: a report tells what happened, an agenda what will happen."""
+    future, past = len(FUTURE.findall(text)), len(PAST.findall(text))
+    if not future and not past:
+        return "other"
+    return "report" if past > future else "agenda"
+
+
+def mentions_nato(text: str) -> bool:
+    folded = fold(text)
+    return bool(re.search(r"\b(navo|nato|bondgeno|defensie|jef|joint expeditionary)", folded))

@@ -1,0 +1,64 @@
+"""The signature block: "De Minister van Defensie," over "drs. K.H. Ollongren".
+
+A letter can be co-signed (a second block for, say, the Minister van Buitenlandse Zaken);
+the Defence minister or state secretary counts as the signer, the others as co-signers.
+"""
+from __future__ import annotations
+
+import re
+
+from .data import MinisterData
+
+ROLE = re.compile(
+    r"^(?:de\s+)?(minister(?:-president)?|staatssecretaris)\s+(van|voor)\s+([a-zà-ÿ ,-]+?)\s*,?$",
+    re.IGNORECASE,
+)
+TITLES = r"(?:(?:drs|dr|mr|ir|ing|prof|ds)\.?\s+)*"
+INITIALS = r"(?:[A-Z][a-z]{0,2}\.\s?)+"
+SURNAME = r"(?:(?:van|de|der|den|ter|ten|te|la|le|von|d'|in ')\s+)*[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*"
+NAME = re.compile(rf"^{TITLES}({INITIALS}\s?{SURNAME})$")
+
+
+def is_signature_role(text: str) -> bool:
+    return bool(ROLE.match(text.strip())) and len(text) < 80
+
+
+def is_signature_name(text: str) -> bool:
+    return bool(NAME.match(text.strip()))
+
+
+def normalize_role(text: str) -> str:
+    match = ROLE.match(text.strip())
+    office, preposition, domain = match.groups()
+    office = "Minister-President" if office.lower() == "minister-president" else office.capitalize()
+    domain = " ".join(w if w in {"en", "voor", "van"} else w[:1].upper() + w[1:] for w in domain.lower().split())
+    return f"{office} {preposition.lower()} {domain}"
+
+
+def clean_name(text: str) -> str:
+    match = NAME.match(text.strip())
+    name = match.group(1)
+    return re.sub(r"\.\s+(?=[A-Z][a-z]{0,2}\.)", ".", name).strip()
+
+
+def find_signers(lines: list[str]) -> list[MinisterData]:
+    """Every role line followed (within two lines) by a name line, in order of appearance."""
+    signers: list[MinisterData] = []
+    for index, line in enumerate(lines):
+        if not is_signature_role(line):
+            continue
+        for candidate in lines[index + 1 : index + 4]:
+            if is_signature_name(candidate):
+                signer = MinisterData(name=clean_name(candidate), role=normalize_role(line))
+                if signer not in signers:
+                    signers.append(signer)
+                break
+    return signers
+
+
+def primary_signer(signers: list[MinisterData]) -> tuple[MinisterData | None, list[MinisterData]]:
+    """The Defence signer leads; any others are co-signers."""
+    if not signers:
+        return None, []
+    lead = next((s for s in signers if s.role.endswith("Defensie")), signers[0])
+    return lead, [s for s in signers if s is not lead]

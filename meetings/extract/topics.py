@@ -1,0 +1,46 @@
+"""Topics from a small curated vocabulary with aliases. The vocabulary is data: the database
+holds it (admins extend it); DEFAULT_TOPICS seeds it and serves runs without a database."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+
+@dataclass(frozen=True)
+class TopicRule:
+    name: str
+    aliases: tuple[str, ...]  # matched at a word start, case- and accent-insensitively
+
+
+DEFAULT_TOPICS = [
+    TopicRule("Air policing", ("air policing", "luchtruimbewaking", "quick reaction alert")),
+    TopicRule("Afschrikking en verdediging", ("afschrikking", "deterrence and defence", "verdedigingsplannen")),
+    TopicRule("Lastenverdeling", ("lastenverdeling", "burden sharing", "defensie-uitgaven", "defence investment pledge", "2%")),
+    TopicRule("Oekraïne", ("oekraïne", "oekraïens", "ukraine", "udcg")),
+    TopicRule("Rusland", ("rusland", "russische")),
+    TopicRule("Cyber", ("cyber",)),
+    TopicRule("Nucleair", ("nucleair", "nuclear", "kernwapen")),
+    TopicRule("Missies en operaties", ("missies en operaties", "kfor", "nato mission iraq", "navo-missie")),
+    TopicRule("EU-NAVO-samenwerking", ("eu-navo", "eu-nato", "strategisch kompas")),
+    TopicRule("Strategisch Concept", ("strategisch concept", "strategic concept")),
+    TopicRule("Weerbaarheid", ("weerbaarheid", "resilience")),
+    TopicRule("Defensie-industrie en munitie", ("defensie-industrie", "munitie", "defence production")),
+    TopicRule("Innovatie", ("innovatie", "diana", "emerging and disruptive")),
+    TopicRule("Uitbreiding van de NAVO", ("toetreding", "lidmaatschapsaanvraag", "toetredingsaanvra")),
+    TopicRule("Hybride dreigingen", ("hybride",)),
+    TopicRule("Klimaat en veiligheid", ("klimaatverandering", "klimaat en veiligheid")),
+    TopicRule("Zwarte Zee", ("zwarte zee",)),
+    TopicRule("Joint Expeditionary Force", ("joint expeditionary force", "jef")),
+]
+
+
+def find_topics(text: str, rules: list[TopicRule] = DEFAULT_TOPICS) -> list[str]:
+    """Names of the topics any of whose aliases occur in the text, in vocabulary order."""
+    folded = fold(text)
+    found = []
+    for rule in rules:
+        if any(re.search(r"(?<![\w-])" + re.escape(fold(alias)), folded) for alias in rule.aliases if alias.strip()):
+            found.append(rule.name)
+    return found

@@ -1,0 +1,101 @@
+"""`manage.py import_letters PATH...`: import letter files (.txt, .md, .pdf) and folders."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.importer import FAILED, ImportResult, import_letter_file
+from meetings.vocabulary import topic_rules
+
+LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf"}
+PROGRESS_FROM = 50  # files; smaller batches print a line per file and need no progress bar
+
+
+class Command(BaseCommand):
+    help = "Import letters to the Tweede Kamer about NATO meetings from files and folders."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Letter files (.txt, .md, .pdf) or folders to search for them.")
+        parser.add_argument("--dry-run", action="store_true", help="Parse and report what was found; write nothing.")
+        parser.add_argument(
+            "--format", choices=["text", "json"], default="text",
+            help="text: a line per file and a summary; json: one JSON list with an item per file.",
+        )
+
+    def handle(self, *args, paths, dry_run=False, format="text", verbosity=1, **options):
+        files = collect_files([Path(p) for p in paths])
+        if not files:
+            raise CommandError("No letter files found in: " + ", ".join(paths))
+        topics = topic_rules()
+        results: list[ImportResult] = []
+        for index, path in enumerate(files, 1):
+            result = import_letter_file(path, dry_run=dry_run, topics=topics)
+            results.append(result)
+            if format == "text":
+                self.report(result, verbosity)
+                if len(files) >= PROGRESS_FROM and verbosity >= 1 and index % 50 == 0:
+                    self.stderr.write(f"  … {index}/{len(files)} files")
+        if format == "json":
+            self.stdout.write(json.dumps([as_json(r) for r in results], ensure_ascii=False, indent=1))
+        else:
+            self.summary(results, dry_run)
+        failed = sum(1 for r in results if r.status == FAILED)
+        if failed:
+            if format == "json":
+                sys.exit(1)  # the JSON is complete on stdout; the exit status says some failed
+            raise CommandError(f"{failed} of {len(results)} files could not be imported.")
+
+    def report(self, result: ImportResult, verbosity: int) -> None:
+        if result.status == FAILED:
+            self.stderr.write(self.style.ERROR(f"FAILED  {result.source}: {result.error}"))
+        elif verbosity >= 1:
+            self.stdout.write(f"{result.status:<9} {result.source}: {describe(result)}")
+            if verbosity >= 2 and result.data:
+                for warning in result.data.warnings:
+                    self.stdout.write(self.style.WARNING(f"          warning: {warning}"))
+
+    def summary(self, results: list[ImportResult], dry_run: bool) -> None:
+        counts = Counter(r.status for r in results)
+        order = ["parsed", "failed"] if dry_run else ["created", "updated", "unchanged", "failed"]
+        line = ", ".join(f"{counts.get(s, 0)} {s}" for s in order)
+        style = self.style.ERROR if counts.get(FAILED) else self.style.SUCCESS
+        self.stdout.write(style(f"{len(results)} files: {line}" + (" (dry run, nothing written)" if dry_run else "")))
+
+
+def collect_files(paths: list[Path]) -> list[Path]:
+    """Files as given (whatever their suffix), and letter files found inside folders."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if is_letter_file(p)))
+        else:
+            files.append(path)
+    return files
+
+
+def describe(result: ImportResult) -> str:
+    data = result.data
+    if data is None:
+        return result.letter.subject if result.letter else ""
+    meetings = "; ".join(f"{m.title} {m.start_date:%d-%m-%Y}" for m in data.meetings) or "no meeting"
+    date = f"{data.date:%d-%m-%Y}" if data.date else "undated"
+    return f"{data.kind}, {date}, {meetings}"
+
+
+def as_json(result: ImportResult) -> dict:
+    letter = result.data.to_json() if result.data else None
+    return {"source": result.source, "ok": result.ok, "status": result.status, "error": result.error, "letter": letter}
+
+
+def is_letter_file(path: Path) -> bool:
+    """In a folder: letter files by suffix, leaving out READMEs and hidden files."""
+    return (
+        path.is_file()
+        and path.suffix.lower() in LETTER_SUFFIXES
+        and not path.name.startswith(".")
+        and not path.stem.upper().startswith("README")
+    )

@@ -1,0 +1,283 @@
+"""The archive's rows. Dutch terms of art (Kamerstuk, geannoteerde agenda, verslag) are
+explained in meetings/extract/__init__.py. Reads live in meetings/querysets.py."""
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import LetterQuerySet, MeetingQuerySet
+
+
+class Minister(models.Model):
+    name = models.CharField(_("naam"), max_length=120, unique=True, help_text=_('Zoals ondertekend, zonder titel: "K.H. Ollongren".'))
+    role = models.CharField(_("functie"), max_length=120, help_text=_('"Minister van Defensie", "Staatssecretaris van Defensie".'))
+    slug = models.SlugField(max_length=140, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("bewindspersoon")
+        verbose_name_plural = _("bewindspersonen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name.replace(".", " "))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:minister_detail", args=[self.slug])
+
+    @property
+    def surname(self) -> str:
+        return self.name.rsplit(".", 1)[-1].strip()
+
+
+class Country(models.Model):
+    code = models.CharField(_("code"), max_length=2, primary_key=True, help_text=_("ISO 3166-1 alpha-2"))
+    name_nl = models.CharField(_("naam (nl)"), max_length=100)
+    name_en = models.CharField(_("naam (en)"), max_length=100)
+    slug = models.SlugField(max_length=110, unique=True)
+
+    class Meta:
+        ordering = ["name_nl"]
+        verbose_name = _("land")
+        verbose_name_plural = _("landen")
+
+    def __str__(self) -> str:
+        return self.name_nl
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:country_detail", args=[self.slug])
+
+
+class Topic(models.Model):
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(max_length=110, unique=True)
+    aliases = models.TextField(
+        _("aliassen"), blank=True, help_text=_("Eén per regel; een brief krijgt dit onderwerp als een alias erin staat (begin van een woord, hoofdletters en accenten tellen niet).")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("onderwerp")
+        verbose_name_plural = _("onderwerpen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:topic_detail", args=[self.slug])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [a.strip() for a in self.aliases.splitlines() if a.strip()]
+
+
+class Letter(models.Model):
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("geannoteerde agenda")
+        REPORT = "report", _("verslag")
+        OTHER = "other", _("overige brief")
+
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    date = models.DateField(_("datum"), null=True, blank=True, help_text=_("De datum van de brief zelf; leeg als de brief er geen noemt."))
+    number = models.PositiveIntegerField(_("nummer"), null=True, blank=True, help_text=_('Kamerstuknummer: "Nr. 387".'))
+    dossier = models.CharField(_("dossier"), max_length=20, blank=True, help_text=_('Kamerstukdossier, bijv. "28676".'))
+    reference = models.CharField(_("kenmerk"), max_length=40, blank=True, help_text=_('"Onze referentie", bijv. BS2022015117.'))
+    subject = models.CharField(_("onderwerp"), max_length=300)
+    minister = models.ForeignKey(Minister, verbose_name=_("ondertekend door"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters")
+    cosigners = models.ManyToManyField(Minister, verbose_name=_("mede ondertekend door"), blank=True, related_name="cosigned_letters")
+    body = models.TextField(_("tekst"), help_text=_("Schone tekst: alinea's gescheiden door een lege regel, koppen met '## ', voetnootverwijzingen als [^1]."))
+    topics = models.ManyToManyField(Topic, verbose_name=_("onderwerpen"), blank=True, related_name="letters")
+    is_sample = models.BooleanField(_("voorbeeldbrief"), default=False, help_text=_("Fictieve demonstratiebrief, geen officieel document."))
+    warnings = models.JSONField(_("waarschuwingen"), default=list, blank=True)
+    source_name = models.CharField(_("bestandsnaam"), max_length=255, unique=True)
+    source_sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    source_file = models.FileField(_("origineel bestand"), upload_to="letters/%Y/", blank=True)
+    imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("brief")
+        verbose_name_plural = _("brieven")
+        indexes = [
+            models.Index(fields=["-date", "-id"], name="letter_date_idx"),
+            models.Index(fields=["kind", "-date"], name="letter_kind_date_idx"),
+            models.Index(fields=["minister", "-date"], name="letter_minister_date_idx"),
+            models.Index(fields=["dossier", "number"], name="letter_kamerstuk_idx"),
+            models.Index(fields=["-imported_at"], name="letter_imported_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:letter_detail", args=[self.pk])
+
+    @property
+    def kamerstuk_id(self) -> str | None:
+        return f"{self.dossier}-{self.number}" if self.dossier and self.number else None
+
+
+class Meeting(models.Model):
+    class Series(models.TextChoices):
+        DMM = "dmm", _("NAVO-ministers van Defensie")
+        SUMMIT = "summit", _("NAVO-top")
+        JEF = "jef", _("Joint Expeditionary Force")
+        UDCG = "udcg", _("Ukraine Defence Contact Group")
+        NUC = "nuc", _("NAVO-Oekraïne Raad")
+        OTHER = "other", _("overige bijeenkomst")
+
+    series = models.CharField(_("reeks"), max_length=10, choices=Series.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    start_date = models.DateField(_("begindatum"))
+    end_date = models.DateField(_("einddatum"))
+    location = models.CharField(_("plaats"), max_length=100, blank=True, help_text=_("Leeg bij een videoconferentie."))
+    extraordinary = models.BooleanField(_("ingelast"), default=False)
+    virtual = models.BooleanField(_("videoconferentie"), default=False)
+    slug = models.SlugField(max_length=60, unique=True)
+    letters = models.ManyToManyField(Letter, through="LetterMeeting", related_name="meetings")
+    countries = models.ManyToManyField(Country, through="Participation", related_name="meetings")
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "series"]
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        indexes = [
+            models.Index(fields=["-start_date"], name="meeting_start_idx"),
+            models.Index(fields=["series", "-start_date"], name="meeting_series_start_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_date__gte=models.F("start_date")), name="meeting_dates_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start_date:%d-%m-%Y})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = f"{self.start_date:%Y-%m-%d}-{self.series}"
+            slug, n = base, 2
+            while Meeting.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+                slug, n = f"{base}-{n}", n + 1
+            self.slug = slug
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.slug])
+
+
+class LetterMeeting(models.Model):
+    class Role(models.TextChoices):
+        ANNOUNCES = "announces", _("kondigt aan")
+        REPORTS = "reports", _("doet verslag")
+        MENTIONS = "mentions", _("noemt")
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="meeting_links")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="letter_links")
+    role = models.CharField(_("rol"), max_length=10, choices=Role.choices)
+
+    class Meta:
+        ordering = ["meeting__start_date", "letter__date"]
+        constraints = [models.UniqueConstraint(fields=["letter", "meeting"], name="unique_letter_meeting")]
+        indexes = [models.Index(fields=["meeting", "role"], name="lettermeeting_role_idx")]
+        verbose_name = _("brief bij bijeenkomst")
+        verbose_name_plural = _("brieven bij bijeenkomsten")
+
+    def __str__(self) -> str:
+        return f"{self.letter} → {self.meeting} ({self.get_role_display()})"
+
+
+class Session(models.Model):
+    """A working session (werksessie, werkdiner, Nuclear Planning Group) as one letter names it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="sessions")
+    heading = models.CharField(_("kop"), max_length=200, blank=True)
+    subject = models.CharField(_("onderwerp"), max_length=300, blank=True)
+    title = models.CharField(_("titel"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="sessions")
+
+    class Meta:
+        ordering = ["meeting", "letter", "order"]
+        indexes = [models.Index(fields=["meeting", "letter", "order"], name="session_meeting_idx")]
+        verbose_name = _("werksessie")
+        verbose_name_plural = _("werksessies")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        PARTNER = "partner", _("partner")
+        MEMBER = "member", _("deelnemend land")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.PARTNER)
+
+    class Meta:
+        ordering = ["meeting", "country__name_nl"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "country"], name="unique_participation")]
+        indexes = [models.Index(fields=["country", "meeting"], name="participation_country_idx")]
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+
+    def __str__(self) -> str:
+        return f"{self.country} @ {self.meeting}"
+
+
+class Citation(models.Model):
+    """A Kamerstuk the letter cites, linked to the archived letter when we have it."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="citations")
+    dossier = models.CharField(_("dossier"), max_length=20)
+    number = models.PositiveIntegerField(_("nummer"))
+    text = models.CharField(_("tekst"), max_length=200)
+    cited_letter = models.ForeignKey(Letter, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by")
+
+    class Meta:
+        ordering = ["letter", "id"]
+        indexes = [models.Index(fields=["dossier", "number"], name="citation_kamerstuk_idx")]
+        verbose_name = _("verwijzing")
+        verbose_name_plural = _("verwijzingen")
+
+    def __str__(self) -> str:
+        return self.kamerstuk_id
+
+    @property
+    def kamerstuk_id(self) -> str:
+        return f"{self.dossier}-{self.number}"
+
+    @property
+    def official_url(self) -> str:
+        return f"https://zoek.officielebekendmakingen.nl/kst-{self.dossier}-{self.number}.html"
+
+
+class Footnote(models.Model):
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="footnotes")
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    text = models.TextField(_("tekst"))
+
+    class Meta:
+        ordering = ["letter", "number"]
+        constraints = [models.UniqueConstraint(fields=["letter", "number"], name="unique_footnote")]
+        verbose_name = _("voetnoot")
+        verbose_name_plural = _("voetnoten")
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text[:60]}"

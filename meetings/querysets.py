@@ -1,0 +1,47 @@
+"""Reads: one chainable QuerySet method per browse filter (habit 5 of STYLE.md)."""
+from __future__ import annotations
+
+from django.db import models
+
+
+class LetterQuerySet(models.QuerySet):
+    def for_year(self, year: int):
+        return self.filter(date__year=year)
+
+    def of_kind(self, kind: str):
+        return self.filter(kind=kind)
+
+    def by_minister(self, slug: str):
+        return self.filter(minister__slug=slug)
+
+    def with_country(self, code: str):
+        return self.filter(meetings__participations__country__code=code.upper()).distinct()
+
+    def on_topic(self, slug: str):
+        return self.filter(topics__slug=slug)
+
+    def in_series(self, series: str):
+        return self.filter(meetings__series=series).distinct()
+
+    def for_listing(self):
+        return self.select_related("minister").prefetch_related("meetings")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def for_year(self, year: int):
+        return self.filter(start_date__year=year)
+
+    def in_series(self, series: str):
+        return self.filter(series=series)
+
+    def with_country(self, code: str):
+        return self.filter(participations__country__code=code.upper())
+
+    def by_minister(self, slug: str):
+        return self.filter(letters__minister__slug=slug).distinct()
+
+    def on_topic(self, slug: str):
+        return self.filter(letters__topics__slug=slug).distinct()
+
+    def for_listing(self):
+        return self.prefetch_related("participations__country", "letter_links__letter")
