@@ -21,16 +21,32 @@ MEETING_WORD = re.compile(
     r"joint expeditionary force|\bjef\b|\budcg\b",
     re.IGNORECASE,
 )
-OCCURS = re.compile(
-    r"plaats(?:vindt|vond|vinden|vonden|gevonden)?\b|\bvind(?:t|en)\b|\bvond(?:en)?\b|\bbijeen\b|"
-    r"\bgehouden\b|vergader(?:t|en|de|den)\b|\bgeorganiseerd\b|\bontmoet|\bsamen(?:komen|kwamen)\b|"
-    r"\bkomen\b.*\bsamen\b|\bgeannoteerde agenda\b|\bagenda\b.*\bvoor\b|\bverslag\b|\binformeer\b|\bbericht\b|"
-    r"\buitkomsten\b",
+# Verbs that say a meeting happens; and words by which a letter says it is about a meeting.
+HAPPENS = re.compile(
+    r"plaats(?:vindt|vond|vinden|vonden|gevonden)?\b|\bvind(?:t|en)\b|\bvond(?:en)?\b|\bbijeen(?:geroepen|roepen|riep)?\b|"
+    r"\bgehouden\b|vergader(?:t|en|de|den)\b|\bgeorganiseerd\b|\borganiseer\w*|\bontmoet|\bsamen(?:komen|kwamen)\b|"
+    r"\bkomen\b.*\bsamen\b|\bbeleg(?:t|de|den|d)\b",
     re.IGNORECASE,
 )
+ABOUT = re.compile(
+    r"\b(?:agenda|verslag|uitkomsten|resultaten|informeer\w*|bericht\w*)\b[^.]{0,80}?\b(?:over|van|voor)\s+(?:de|het|twee|beide)\b"
+    r"[^.]{0,40}?(?:bijeenkomst|\btop\b|-top\b|\bdmm\b|vergadering|raad\b|council|contact group|\bjef\b)",
+    re.IGNORECASE,
+)
+# "sinds 24 februari", "vanaf 1 oktober": a date that starts or ends a period, not a meeting's.
+PERIOD_BEFORE = re.compile(r"\b(?:sinds|vanaf|tot|per|uiterlijk|met ingang van|voor|na)\s*$", re.IGNORECASE)
+# A date in a sentence about sending or receiving a letter is the letter's date, not a meeting's.
+LETTER_SENT = re.compile(r"\b(?:ontvangen|toegezonden|gezonden|verzonden|verstuurd|aangeboden|geïnformeerd)\b", re.IGNORECASE)
 PAST_MARK = re.compile(r"^\s*(?:jl\.|j\.l\.|jongstleden|vorig jaar)", re.IGNORECASE)
 EXTRAORDINARY = re.compile(r"ingelast|buitengewon|extraordinary|\bextra (?:bijeenkomst|ingelaste|dmm)|spoedbijeenkomst", re.IGNORECASE)
-VIRTUAL = re.compile(r"videoconferentie|videoverbinding|virtue(?:el|le)|\bdigita(?:al|le) bijeenkomst|\bonline\b|per video", re.IGNORECASE)
+# The meeting itself is virtual: "vond plaats per videoverbinding", "een videoconferentie";
+# not a speaker joining by video ("Reznikov schetste per videoverbinding").
+VIRTUAL = re.compile(
+    r"videoconferentie|virtue(?:el|le) (?:bijeenkomst|vergadering|dmm|top|overleg)|(?:bijeenkomst|vergadering|dmm|top|overleg) "
+    r"(?:is|was|werd|wordt|vond|vindt)? ?(?:plaats )?(?:virtueel|digitaal|online)|digita(?:al|le) (?:bijeenkomst|vergadering)|"
+    r"(?:bijeenkomst|vergadering|dmm|\btop|overleg|bijeen)\b[^.]{0,50}\b(?:per|via) (?:video\w*|videoconferentie)",
+    re.IGNORECASE,
+)
 # Phrases that put another meeting next to the one named: "voorafgaand aan de DMM".
 RELATIVE = r"(?:voorafgaand aan|voorafgaande aan|na afloop van|in de aanloop naar|richting|ter voorbereiding op|in voorbereiding op|in de marge van|aansluitend op|tijdens|volgend op)\s+(?:de|het)?\s*"
 
@@ -70,7 +86,9 @@ def series_of(sentence: str) -> str | None:
 def is_meeting_statement(sentence: str, heading: bool) -> bool:
     if not MEETING_WORD.search(sentence):
         return False
-    return heading or bool(OCCURS.search(sentence))
+    if heading or HAPPENS.search(sentence):
+        return True
+    return bool(ABOUT.search(sentence)) and not LETTER_SENT.search(sentence)
 
 
 def plausible(span: tuple[dt.date, dt.date], letter_date: dt.date | None, kind: str | None) -> bool:
@@ -107,22 +125,46 @@ def find_anchors(
     for index, mention in enumerate(mentions):
         if kind == "agenda" and PAST_MARK.match(sentence[mention.end :]):
             continue
+        if PERIOD_BEFORE.search(sentence[: mention.start]):
+            continue
         segment = date_segment(sentence, mentions, index)
         if anchors and not (MEETING_NOUN.search(segment) and not ATTRIBUTIVE.search(sentence[: mention.start])):
             continue  # a later date in the sentence is context ("een week na de top van 7 juni")
         span = resolve_span(mention, letter_date, fallback_year)
         if span and plausible(span, letter_date, kind):
             series = series_of(segment) or series_of(sentence) or "other"
+            if series == "other" and not near_meeting_noun(sentence, mention):
+                continue  # "bijeenkomst belegd naar aanleiding van de invasie op 24 februari"
             anchors.append(make_anchor(series, span, segment if len(mentions) > 1 else sentence, block))
-    if not mentions and not heading:
+    if not mentions and not heading and not re.search(r"\btijdens\b", sentence, re.IGNORECASE):
         series = series_of(sentence)
         if series in {"jef", "udcg", "summit"}:
-            anchors.append(Anchor(series, None, None, None, False, False, block, sentence))
+            anchors.append(undated_anchor(series, block, sentence))
     return anchors
+
+
+def undated_anchor(series: str, block: int, sentence: str) -> Anchor:
+    """A meeting named without a date: it steers which text belongs to which meeting."""
+    return Anchor(series, None, None, None, False, False, block, sentence)
 
 
 MEETING_NOUN = re.compile(r"bijeenkomst|vergadering|\bdmm\b|\btop\b|-top\b|summit|\bjef\b|\budcg\b", re.IGNORECASE)
 ATTRIBUTIVE = re.compile(r"\bvan\s*$")
+
+
+NEAR_WORDS = 6
+
+
+def near_meeting_noun(sentence: str, mention: DateMention) -> bool:
+    """A meeting of no known series counts only when its noun stands close to the date."""
+    for match in MEETING_NOUN.finditer(sentence):
+        if match.end() <= mention.start:
+            between = sentence[match.end() : mention.start]
+        else:
+            between = sentence[mention.end : match.start()]
+        if len(between.split()) <= NEAR_WORDS:
+            return True
+    return False
 
 
 def date_segment(sentence: str, mentions: list[DateMention], index: int) -> str:
@@ -139,12 +181,12 @@ def date_segment(sentence: str, mentions: list[DateMention], index: int) -> str:
 
 
 def make_anchor(series: str, span, sentence: str, block: int) -> Anchor:
-    virtual = bool(VIRTUAL.search(sentence))
+    virtual = is_virtual(sentence)
     return Anchor(
         series=series,
         start=span[0],
         end=span[1],
-        location=None if virtual else location_in(sentence),
+        location=None if virtual else (location_in(sentence) or venue_in(sentence)),
         virtual=virtual,
         extraordinary=bool(EXTRAORDINARY.search(sentence)),
         block=block,
@@ -181,6 +223,17 @@ def location_in(sentence: str, pattern: re.Pattern = LOCATION) -> str | None:
     return None
 
 
+# NATO's headquarters has been in Brussels since 1967.
+HEADQUARTERS = re.compile(r"navo-hoofdkwartier|hoofdkwartier van de navo|nato-hoofdkwartier|nato headquarters", re.IGNORECASE)
+
+
 def venue_in(sentence: str) -> str | None:
     """A place only where a verb of meeting introduces it ('wordt gehouden in Londen')."""
-    return location_in(sentence, VENUE)
+    place = location_in(sentence, VENUE)
+    if place is None and HEADQUARTERS.search(sentence):
+        return "Brussel"
+    return place
+
+
+def is_virtual(sentence: str) -> bool:
+    return bool(VIRTUAL.search(sentence))

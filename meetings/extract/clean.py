@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import markdown
 from .data import Block, CleanDocument, Footnote
-from .letterhead import is_furniture
+from .letterhead import is_furniture, is_head_furniture
 from .signature import is_signature_role, is_signature_name
 from .text import collapse_spaces, normalize
 
@@ -33,13 +33,15 @@ class Line:
     page_start: bool = False  # began with one space: the first line of a new PDF page
     hyphen_break_ok: bool = True  # no space after a trailing hyphen
     markdown_heading: bool = False
+    furniture: bool = False  # a page header/footer or letterhead line, blanked out
 
 
 def clean_letter(raw: str) -> CleanDocument:
     lines = prepare_lines(raw)
     lines = drop_repeated_lines(lines)
     lines, footnotes = lift_footnotes(lines)
-    blocks = [block for group in paragraphs(lines) if (block := to_block(group))]
+    vocabulary = words_on_one_line(lines)
+    blocks = [block for group in paragraphs(lines) if (block := to_block(group, vocabulary))]
     blocks = mark_footnote_references(blocks, footnotes)
     return CleanDocument(blocks=blocks, footnotes=footnotes)
 
@@ -47,17 +49,17 @@ def clean_letter(raw: str) -> CleanDocument:
 def prepare_lines(raw: str) -> list[Line]:
     """Normalize each line, strip Markdown, and blank out page furniture and letterhead."""
     result: list[Line] = []
-    for source in normalize(raw).split("\n"):
+    for index, source in enumerate(normalize(raw).split("\n")):
         heading = markdown.is_markdown_heading(source)
         text = collapse_spaces(markdown.strip_markdown(source))
-        if is_furniture(text):
-            text = ""
+        furniture = is_furniture(text) or is_head_furniture(text, index)
         result.append(
             Line(
-                text=text,
+                text="" if furniture else text,
                 page_start=source.startswith(" ") and not source.startswith("  ") and bool(text),
                 hyphen_break_ok=not re.search(r"-\s+$", source),
                 markdown_heading=heading,
+                furniture=furniture,
             )
         )
     return result
@@ -67,7 +69,7 @@ def drop_repeated_lines(lines: list[Line]) -> list[Line]:
     """A short line printed on three or more pages is a running header or footer."""
     counts = Counter(line.text for line in lines if line.text and len(line.text) < 90)
     repeated = {text for text, count in counts.items() if count >= 3}
-    return [Line("") if line.text in repeated else line for line in lines]
+    return [Line("", furniture=True) if line.text in repeated else line for line in lines]
 
 
 def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
@@ -75,13 +77,14 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
     body: list[Line] = []
     footnotes: list[Footnote] = []
     seen_text = ""
+    after_footnote = False
     i = 0
     while i < len(lines):
         line = lines[i]
         expected = len(footnotes) + 1
         number, first = footnote_start(line.text)
-        previous_blank = not body or not body[-1].text or line.page_start
-        if number == expected and previous_blank and has_marker(seen_text, number):
+        starts_block = not body or not body[-1].text or line.page_start or after_footnote
+        if number == expected and starts_block and has_marker(seen_text, number):
             parts = [first]
             i += 1
             while i < len(lines) and lines[i].text and not lines[i].page_start:
@@ -90,8 +93,12 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
                 parts.append(lines[i].text)
                 i += 1
             footnotes.append(Footnote(number, join_lines([Line(p) for p in parts])))
-            rejoin_after_footnote(body, lines[i] if i < len(lines) else None)
+            following = lines[i] if i < len(lines) else None
+            after_footnote = following is not None and footnote_start(following.text)[0] == expected + 1
+            if not after_footnote:
+                rejoin_after_footnote(body, following)
             continue
+        after_footnote = False
         body.append(line)
         seen_text += " " + line.text
         i += 1
@@ -125,17 +132,32 @@ def rejoin_after_footnote(body: list[Line], following: Line | None) -> None:
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Group lines into paragraphs at blank lines and at page starts that open a sentence."""
+    """Group lines into paragraphs at blank lines and at page starts that open a sentence.
+
+    A page header or footer between two halves of a sentence is not a paragraph break: when
+    the text before it does not end a sentence and the text after it starts in lower case,
+    the halves are joined.
+    """
     groups: list[list[Line]] = []
     current: list[Line] = []
+    crossed_furniture = False
     for line in lines:
+        if not line.text and not line.markdown_heading:
+            crossed_furniture = crossed_furniture or line.furniture
+            if current and not line.furniture:
+                groups.append(current)
+                current = []
+            continue
+        if crossed_furniture and not current and groups and continues(groups[-1][-1], line):
+            current = groups.pop()
+        crossed_furniture = False
         new_page_paragraph = (
             line.page_start and current and SENTENCE_END.search(current[-1].text) and line.text[:1].isupper()
         )
-        if not line.text or line.markdown_heading or new_page_paragraph:
+        if line.markdown_heading or new_page_paragraph:
             if current:
                 groups.append(current)
-            current = [line] if line.text else []
+            current = [line]
             if line.markdown_heading:
                 groups.append(current)
                 current = []
@@ -146,8 +168,25 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def join_lines(lines: list[Line]) -> str:
-    """Join wrapped lines, undoing hyphenation but keeping real hyphens (EU-NAVO)."""
+def continues(before: Line, after: Line) -> bool:
+    return not SENTENCE_END.search(before.text) and after.text[:1].islower()
+
+
+def words_on_one_line(lines: list[Line]) -> set[str]:
+    """Every word as printed within a line: tells 'defensie-industrie' from 'verdrags-gebied'."""
+    return {w.lower() for line in lines for w in re.findall(r"[^\W_][\w-]*[^\W_]", line.text)}
+
+
+VOWELS = set("aeiou")
+
+
+def join_lines(lines: list[Line], vocabulary: set[str] = frozenset()) -> str:
+    """Join wrapped lines, undoing hyphenation but keeping real hyphens (EU-NAVO).
+
+    Between two lower-case letters the hyphen is a line-break hyphen, unless the letter itself
+    prints the hyphenated word on one line elsewhere, or (Dutch spelling: klinkerbotsing) it
+    stands between two vowels, as in "defensie-industrie".
+    """
     text = ""
     for index, line in enumerate(lines):
         piece = line.text
@@ -160,7 +199,7 @@ def join_lines(lines: list[Line]) -> str:
             before = text[-2:-1]
             if next_word in CONJUNCTIONS:
                 text += " " + piece
-            elif before.islower() and piece[:1].islower():
+            elif before.islower() and piece[:1].islower() and not keeps_hyphen(text, piece, vocabulary):
                 text = text[:-1] + piece  # "verdrags-" + "gebied"
             else:
                 text += piece  # "EU-" + "NAVO", "NAVO2030-" + "agenda"
@@ -169,11 +208,21 @@ def join_lines(lines: list[Line]) -> str:
     return collapse_spaces(text)
 
 
-def to_block(group: list[Line]) -> Block | None:
-    text = join_lines(group)
+def keeps_hyphen(text: str, piece: str, vocabulary: set[str]) -> bool:
+    head = re.search(r"[\w-]+-$", text).group(0).lower()
+    tail = re.match(r"[\w-]+", piece).group(0).lower()
+    if head + tail in vocabulary:
+        return True
+    if head[:-1] + tail in vocabulary:
+        return False
+    return head[-2:-1] in VOWELS and tail[:1] in VOWELS
+
+
+def to_block(group: list[Line], vocabulary: set[str] = frozenset()) -> Block | None:
+    text = join_lines(group, vocabulary)
     if not text:
         return None
-    if is_signature_role(text) or is_signature_name(text):
+    if is_signature_role(group[0].text) or is_signature_name(text):
         return Block("signature", text)
     if group[0].markdown_heading or looks_like_heading(group, text):
         return Block("heading", text.rstrip(":"))

@@ -63,7 +63,7 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
         footnotes=document.footnotes,
         topics=find_topics(subject + "\n" + body, topics),
         blocks=document.blocks,
-        dossier=metadata.letter_dossier(text, number),
+        dossier=metadata.letter_dossier(text, lines, number),
         is_sample=is_sample_letter(text),
     )
     letter.warnings = warnings_for(letter)

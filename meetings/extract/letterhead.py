@@ -11,6 +11,8 @@ import re
 
 PAGE_FURNITURE = [
     r"tweede kamer,? vergaderjaar\b.*",
+    r"tweede kamer der staten-generaal( \d+)?",
+    r"vergaderjaar \d{4}\s*[–-]\s*\d{4}",
     r"kst-\d[\w-]*.*",
     r".*\bissn\b.*",
     r"'s-gravenhage \d{4}",
@@ -41,6 +43,16 @@ LETTERHEAD_RE = re.compile("^(?:" + "|".join(LETTERHEAD) + r")\s*$", re.IGNORECA
 # Case matters for these two: "2594 AC Den Haag" (postcode) and "BS2022015117" (a reference).
 CASED_RE = re.compile(r"^(?:\d{4} ?[A-Z]{2}\b.*|[A-Z]{2,5}[ /-]?\d{4}[\d /.-]{4,})\s*$")
 SAMPLE_MARKER = re.compile(r"^\s*voorbeeldbrief\b", re.IGNORECASE)
+
+
+# Only in the letterhead (the first lines): street addresses ("Kalvermarkt 32") and the dossier
+# line of the Kamerstuk print ("28 676 NAVO").
+HEAD_ONLY_RE = re.compile(r"^(?:[A-Z][\w'’-]+ \d{1,4}[a-zA-Z]?|\d{2} \d{3}(?:-[A-Z0-9]+)?\s+[A-Z][\w -]*)$")
+HEAD_LINES = 40
+
+
+def is_head_furniture(line: str, index: int) -> bool:
+    return index < HEAD_LINES and bool(HEAD_ONLY_RE.match(line.strip()))
 
 
 def is_furniture(line: str) -> bool:

@@ -27,4 +27,5 @@ def strip_markdown(line: str) -> str:
         line = EMPHASIS.sub(r"\2", line)
     line = re.sub(r"\s#+\s*$", "", line)  # closing hashes of an ATX heading
     line = line.replace("**", "")
+    line = re.sub(r"^[*_]+(?=\S)|(?<=\S)[*_]+$", "", line.strip())  # emphasis spanning lines
     return ESCAPE.sub(r"\1", line)

@@ -10,8 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .anchors import Anchor, find_anchors, series_of, venue_in
+import re
+
+from .anchors import Anchor, find_anchors, is_meeting_statement, is_virtual, location_in, series_of, undated_anchor, venue_in
 from .data import Block, MeetingData
+from .dates import find_dates
 from .participants import find_participants
 from .sessions import SessionCollector
 from .text import split_sentences
@@ -71,6 +74,66 @@ def units_of(blocks: list[Block], subject: str) -> list[Unit]:
     return units
 
 
+MAJOR_SERIES = {"dmm", "summit"}
+# Sub-events within a meeting's days ("op 11 juli kwam de NATO-Ukraine Council bijeen" during a
+# summit) are part of that meeting, not meetings of their own.
+ABSORBED_SERIES = {"other", "nuc"}
+SESSION_WORDS = re.compile(r"werksessie|sessie|werkdiner|werklunch|nuclear planning group", re.IGNORECASE)
+
+
+class Scopes:
+    """Walks the letter in order and keeps track of which meeting the text is about."""
+
+    def __init__(self) -> None:
+        self.candidates: list[Candidate] = []
+        self.main: Candidate | None = None
+        self.section: Candidate | None = None
+        self.current: Candidate | None = None
+        self.heading: str | None = None
+
+    def candidate_for(self, anchor: Anchor) -> Candidate:
+        dated = [c for c in self.candidates if c.start]
+        if anchor.start is None:
+            same = [c for c in dated if c.series == anchor.series] or [
+                c for c in self.candidates if c.series == anchor.series
+            ]
+            if same:
+                return same[0]
+        elif anchor.series in ABSORBED_SERIES:
+            for candidate in dated:
+                if candidate.series != anchor.series and candidate.start <= anchor.start <= anchor.end <= candidate.end:
+                    return candidate
+        for candidate in self.candidates:
+            if candidate.matches(anchor):
+                candidate.anchors.append(anchor)
+                return candidate
+        self.candidates.append(Candidate([anchor]))
+        return self.candidates[-1]
+
+    def primary(self) -> Candidate | None:
+        return next((c for c in self.candidates if c.start and c.series in MAJOR_SERIES), None) or self.main
+
+    def enter_heading(self, unit: Unit, found: list[Candidate]) -> bool:
+        """Returns True when the heading names a meeting (and so is no session)."""
+        series = series_of(unit.text)
+        if not found and series and unit.block >= 0 and is_meeting_name(unit.text):
+            found = [self.candidate_for(undated_anchor(series, unit.block, unit.text))]
+        if found:
+            self.section = self.current = found[0]
+            self.heading = None
+            return True
+        if self.section is None or self.section.series not in MAJOR_SERIES:
+            self.section = self.primary() or self.section
+        self.current = self.section or self.main
+        self.heading = unit.text if unit.block >= 0 else None
+        return False
+
+
+def is_meeting_name(heading: str) -> bool:
+    """'NAVO-ministers van Defensie', 'Bijeenkomst JEF-ministers': a meeting, not a session."""
+    return len(heading.split()) <= 8 and not SESSION_WORDS.search(heading)
+
+
 def find_meetings(
     blocks: list[Block],
     *,
@@ -79,49 +142,30 @@ def find_meetings(
     kind: str | None,
     fallback_year: int | None,
 ) -> list[MeetingData]:
-    units = units_of(blocks, subject)
-    candidates: list[Candidate] = []
-
-    def candidate_for(anchor: Anchor) -> Candidate:
-        for candidate in candidates:
-            if candidate.matches(anchor):
-                candidate.anchors.append(anchor)
-                return candidate
-        candidates.append(Candidate([anchor]))
-        return candidates[-1]
-
+    scopes = Scopes()
     assignments: list[tuple[Unit, str, Candidate | None, str | None]] = []
-    main: Candidate | None = None
-    section: Candidate | None = None
-    current: Candidate | None = None
-    heading_text: str | None = None
-    for unit in units:
+    for unit in units_of(blocks, subject):
         if unit.heading:
-            found = [candidate_for(a) for a in anchors_in(unit.text, unit, letter_date, kind, fallback_year)]
-            if found:
-                section = current = found[0]
-                heading_text = None
-            elif series_of(unit.text) in {"jef", "udcg", "summit"} and unit.block >= 0:
-                section = current = candidate_for(Anchor(series_of(unit.text), None, None, None, False, False, unit.block, unit.text))
-                heading_text = None
-            else:
-                current = section or main
-                heading_text = unit.text if unit.block >= 0 else None
-            main = main or next((c for c in found if c.start), None)
-            assignments.append((unit, unit.text, current, heading_text if not found else None))
+            found = [scopes.candidate_for(a) for a in anchors_in(unit.text, unit, letter_date, kind, fallback_year)]
+            names_meeting = scopes.enter_heading(unit, found)
+            scopes.main = scopes.main or next((c for c in found if c.start), None)
+            assignments.append((unit, unit.text, scopes.current, None if names_meeting else scopes.heading))
             continue
         named: list[Candidate] = []
         for sentence in unit.sentences:
-            found = [candidate_for(a) for a in anchors_in(sentence, unit, letter_date, kind, fallback_year)]
+            found = [scopes.candidate_for(a) for a in anchors_in(sentence, unit, letter_date, kind, fallback_year)]
             if found:
-                current = found[0]
+                scopes.current = found[0]
                 named.extend(c for c in found if c not in named)
-                main = main or next((c for c in found if c.start), None)
-            assignments.append((unit, sentence, current or main, heading_text))
+                scopes.main = scopes.main or next((c for c in found if c.start), None)
+            assignments.append((unit, sentence, scopes.current or scopes.main, scopes.heading))
         if len(named) > 1:
-            current = section or main  # an opening paragraph naming several meetings
-    dated = [c for c in candidates if c.start]
-    return [build_meeting(c, assignments) for c in dated]
+            scopes.current = scopes.section or scopes.primary()  # an opening naming several meetings
+    letter_place = next(
+        (location_in(sentence) for unit, sentence, owner, _ in assignments[:8] if owner is None and is_meeting_statement(sentence, False)),
+        None,
+    )
+    return [build_meeting(c, assignments, letter_place) for c in scopes.candidates if c.start]
 
 
 def anchors_in(text: str, unit: Unit, letter_date, kind, fallback_year) -> list[Anchor]:
@@ -130,12 +174,14 @@ def anchors_in(text: str, unit: Unit, letter_date, kind, fallback_year) -> list[
     )
 
 
-def build_meeting(candidate: Candidate, assignments) -> MeetingData:
+def build_meeting(candidate: Candidate, assignments, letter_place: str | None) -> MeetingData:
     own = [(unit, sentence, heading) for unit, sentence, owner, heading in assignments if owner is candidate]
     location = next((a.location for a in candidate.anchors if a.location), None)
-    virtual = any(a.virtual for a in candidate.anchors) and not location
+    virtual = not location and (
+        any(a.virtual for a in candidate.anchors) or any(is_virtual(sentence) and not find_dates(sentence) for _, sentence, _ in own)
+    )
     if location is None and not virtual:
-        location = next((place for _, sentence, _ in own if (place := venue_in(sentence))), None)
+        location = next((place for _, sentence, _ in own if (place := venue_in(sentence))), None) or letter_place
     meeting = MeetingData(
         series=candidate.series,
         title=SERIES_TITLES[candidate.series],
@@ -145,7 +191,6 @@ def build_meeting(candidate: Candidate, assignments) -> MeetingData:
         extraordinary=any(a.extraordinary for a in candidate.anchors),
         virtual=virtual,
     )
-    meeting.participants = find_participants([sentence for _, sentence, _ in own], meeting)
     sessions = SessionCollector()
     for unit, sentence, heading in own:
         if unit.heading:
@@ -154,4 +199,5 @@ def build_meeting(candidate: Candidate, assignments) -> MeetingData:
         else:
             sessions.add_sentence(sentence, heading)
     meeting.sessions = sessions.result()
+    meeting.participants = find_participants([sentence for _, sentence, _ in own], meeting)
     return meeting

@@ -78,11 +78,18 @@ def letter_subject(lines: list[str]) -> str:
     return ""
 
 
-def letter_dossier(text: str, number: int | None) -> str | None:
-    """The letter's own dossier from the Kamerstuk page header, when it was printed there."""
+DOSSIER_LINE = re.compile(r"^\s*(\d{2} \d{3}(?:-[A-Z0-9]+)?)\s+[A-Z][\w -]*$")
+
+
+def letter_dossier(text: str, lines: list[str], number: int | None) -> str | None:
+    """The letter's own dossier, from the Kamerstuk page header or the print's dossier line."""
     for match in OWN_DOSSIER.finditer(text):
         if number is None or int(match.group(2)) == number:
             return re.sub(r"\s", "", match.group(1))
+    if number is not None:
+        for line in lines[:15]:
+            if match := DOSSIER_LINE.match(line):
+                return match.group(1).replace(" ", "")
     return None
 
 

@@ -10,32 +10,68 @@ from __future__ import annotations
 
 import re
 
-from .countries import adjective_code, adjective_pattern, countries_named, country_name
+from .countries import adjective_code, adjective_pattern, country_name, dutch_names, name_pattern
 from .data import MeetingData, ParticipantData
 from .nato import is_member
 from .text import fold
 
 CUES = re.compile(
-    r"in aanwezigheid van|uitgenodigd|genodigde|als gast|aangesloten landen|aangesloten zijn|"
+    r"in aanwezigheid van|uitgenodigd(?:\s+\w+){0,3}\s+(?:sessie|werksessie|bijeenkomst|vergadering|dmm|top|werkdiner|werklunch|deel te nemen)|"
+    r"genodigde|als gast|aangesloten landen|aangesloten zijn|"
     r"collega'?s? uit|ambtsgeno\w* uit|ministers? van defensie van|defensieministers? van|"
-    r"\bsessie\b[^.]*\bmet\b|aan tafel|\bna(?:m|men) deel|\bneemt deel|\bnemen deel|deelgenomen|deelname van|"
-    r"schuift aan|schoof aan|schoven aan|schuiven aan|delegaties? (?:uit|van)|partnerlanden\s+[A-Z]"
+    r"\bsessie\b[^.]*\bmet\b|aan tafel|\bna(?:m|men)\b[^.]*\bdeel\b|\b(?:neemt|nemen)\b[^.]*\bdeel\b|deelgenomen|deelname van|"
+    r"schuift aan|schoof aan|schoven aan|schuiven aan|delegaties? (?:uit|van)|partnerlanden\s+[a-z]|"
+    r"gaf (?:een )?toelichting|lichtte\b[^.]*\btoe\b|\bschetste\b|\baanwezig\b"
 )
+# Countries a sentence speaks about rather than with: "de sessie over Afghanistan".
+ABOUT_PREPOSITIONS = {"over", "in", "tegen", "naar", "richting", "jegens", "binnen"}
+# The NATO-Ukraine Council and the Ukraine Defence Contact Group exist to meet with Ukraine.
+WITH_UKRAINE = {"nuc", "udcg"}
 PERSON_AFTER_ADJECTIVE = re.compile(r"^\s+(?:ministers? van defensie|defensieminister|collega|ambtsgeno|minister)")
-NATO_SERIES = {"dmm", "summit", "nuc"}
 
 
 def find_participants(sentences: list[str], meeting: MeetingData) -> list[ParticipantData]:
     codes: list[str] = []
     for sentence in sentences:
         folded = fold(sentence)
-        if not CUES.search(folded) and not CUES.search(sentence):
+        if not CUES.search(folded):
             continue
-        for code in countries_named(sentence) + adjective_countries(folded):
+        for code in partner_countries(folded) + adjective_countries(folded):
             if code not in codes:
                 codes.append(code)
-    kept = [c for c in codes if c != "NL" and not (meeting.series in NATO_SERIES and is_member(c, meeting.start_date))]
+    meets_ukraine = meeting.series in WITH_UKRAINE or any("Ukraine Council" in s.title for s in meeting.sessions)
+    if meets_ukraine and "UA" not in codes:
+        codes.append("UA")
+    members_count = meeting.series == "jef"  # the JEF's own members are its participants
+    kept = [c for c in codes if c != "NL" and (members_count or not is_member(c, meeting.start_date))]
     return [ParticipantData(code=c, name=country_name(c)) for c in kept]
+
+
+def partner_countries(folded: str) -> list[str]:
+    """Countries named in the sentence, except those it speaks about ('over Afghanistan')."""
+    codes = []
+    for match in name_pattern().finditer(folded):
+        if governing_word(folded[: match.start()]) in ABOUT_PREPOSITIONS:
+            continue
+        code = dutch_names()[match.group(1)]
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def governing_word(before: str) -> str:
+    """The word that governs a country name, skipping the list it stands in ('over X, Y en Z')."""
+    text = before.rstrip()
+    while True:
+        shortened = re.sub(r"(?:" + name_pattern().pattern + r")\s*$", "", text).rstrip()
+        shortened = re.sub(r"(?:,|\ben)\s*$", "", shortened).rstrip()
+        if shortened == text:
+            break
+        text = shortened
+    words = re.findall(r"[\w'-]+", text)
+    while words and words[-1] in {"de", "het", "situatie", "missie", "missies"}:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def adjective_countries(folded: str) -> list[str]:

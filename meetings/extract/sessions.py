@@ -23,6 +23,11 @@ SUBJECT_PATTERNS = [
     re.compile(r"\b(?:werk)?sessie\b\s+(?:staan|staat)\s+(?:ook\s+)?(?P<subject>.+?)\s+op de agenda", re.IGNORECASE),
     re.compile(r"\b(?:werk)?sessie\b\s+(?:is|wordt|was|werd|staat)\s+(?:gewijd aan|in het teken van)\s+(?P<subject>.+)", re.IGNORECASE),
 ]
+# "een sessie (plaats) met de Indo-Pacifische partners": the partners are the subject.
+WITH_PATTERN = re.compile(
+    r"\b(?:werk)?sessie\b(?:\s+(?:plaats|belegd|gehouden))?\s+met\s+(?:de\s+|het\s+)?(?P<subject>(?:[\w-]+\s+){0,3}?(?:partners|partnerlanden|landen|ministers|leiders))\b",
+    re.IGNORECASE,
+)
 SUBJECT_END = re.compile(
     r",|;|:|\(|\s+en (?:een|in) |\s+in aanwezigheid|\s+waarbij|\s+met (?:de|het|hun|NAVO|EU|ministers)\b|\s+op \d|\.\s*$",
     re.IGNORECASE,
@@ -59,9 +64,9 @@ class SessionCollector:
         for session in self.sessions:
             if not words & key_words(session.title):
                 continue
-            if not session.heading:
-                session.heading = heading
-            elif not (words <= key_words(session.heading) or key_words(session.heading) <= words):
+            if not session.heading or key_words(session.heading) < words:
+                session.heading = heading  # the fuller name: "Werkdiner over het INF-verdrag"
+            elif not words <= key_words(session.heading):
                 continue  # a different session that shares a word
             self.by_heading[heading] = session
             return
@@ -73,11 +78,12 @@ class SessionCollector:
         for name, pattern in NAMED_SESSIONS:
             if re.search(pattern, folded):
                 self.add_named(name, heading)
-        for pattern in SUBJECT_PATTERNS:
-            for match in pattern.finditer(sentence):
-                subject = tidy(match.group("subject"))
-                if 2 <= len(subject) <= 160:
-                    self.add_subject(subject, heading)
+        subjects = [tidy(m.group("subject")) for p in SUBJECT_PATTERNS for m in p.finditer(sentence)]
+        if not subjects:
+            subjects = [tidy(m.group("subject")) for m in WITH_PATTERN.finditer(sentence)]
+        for subject in subjects:
+            if 2 <= len(subject) <= 160:
+                self.add_subject(subject, heading)
 
     def add_named(self, name: str, heading: str | None) -> None:
         words = key_words(name)
