@@ -41,6 +41,6 @@ def find_topics(text: str, rules: list[TopicRule] = DEFAULT_TOPICS) -> list[str]
     folded = fold(text)
     found = []
     for rule in rules:
-        if any(re.search(r"(?<![\w-])" + re.escape(fold(alias)), folded) for alias in rule.aliases if alias.strip()):
+        if any(re.search(r"(?<!\w)" + re.escape(fold(alias)), folded) for alias in rule.aliases if alias.strip()):
             found.append(rule.name)
     return found
