@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -21,7 +22,7 @@ from .extract import ExtractionError, parse_letter
 from .extract.countries import country_name
 from .extract.data import LetterData, MeetingData
 from .extract.read import read_letter_bytes
-from .extract.topics import find_topics
+from .extract.topics import DEFAULT_TOPICS, TopicRule, find_topics
 from .models import (
     Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic,
 )
@@ -50,38 +51,64 @@ def extract_letter(content: bytes, topics=None) -> LetterData:
     return parse_letter(text, topics=topics if topics is not None else topic_rules())
 
 
-def import_letter_file(path: Path, *, dry_run: bool = False, topics=None) -> ImportResult:
+def import_letter_file(path: Path, *, dry_run: bool = False, topics=None, describe: bool = False) -> ImportResult:
     name = path.name
     try:
         content = path.read_bytes()
     except OSError as exc:
         return ImportResult(name, FAILED, error=f"cannot read the file ({exc.strerror or exc})")
-    return import_letter_bytes(name, content, dry_run=dry_run, topics=topics)
+    return import_letter_bytes(name, content, dry_run=dry_run, topics=topics, describe=describe)
 
 
-def import_letter_bytes(name: str, content: bytes, *, dry_run: bool = False, topics=None) -> ImportResult:
+def import_letter_bytes(
+    name: str, content: bytes, *, dry_run: bool = False, topics=None, describe: bool = False
+) -> ImportResult:
+    """Import one file's bytes. `describe` also extracts an unchanged letter, to report on it."""
     sha256 = hashlib.sha256(content).hexdigest()
-    if not dry_run:
-        existing = Letter.objects.filter(source_sha256=sha256).first()
-        if existing is not None:
-            return ImportResult(name, UNCHANGED, letter=existing)
+    existing = None if dry_run else Letter.objects.filter(source_sha256=sha256).first()
+    if existing is not None and not describe:
+        return ImportResult(name, UNCHANGED, letter=existing)
     try:
         data = extract_letter(content, topics)
     except ExtractionError as exc:
         return ImportResult(name, FAILED, error=str(exc))
     if dry_run:
         return ImportResult(name, "parsed", data=data)
-    letter, created = store_letter(data, source_name=name, content=content, sha256=sha256)
+    if existing is not None:
+        return ImportResult(name, UNCHANGED, letter=existing, data=data)
+    letter, created = store_letter(data, source_name=name, content=content, sha256=sha256, topics=topics)
     return ImportResult(name, CREATED if created else UPDATED, letter=letter, data=data)
 
 
+def store_letter(
+    data: LetterData, *, source_name: str, content: bytes, sha256: str, topics=None
+) -> tuple[Letter, bool]:
+    """Write one letter and everything hanging off it; all or nothing.
+
+    The original file goes to a content-addressed name, so it never overwrites another
+    version; it is removed again if the rows cannot be written, and the previous version's
+    file is removed only once the new rows are committed.
+    """
+    file_name = original_file_name(sha256, source_name)
+    wrote_file = save_original_file(file_name, content)
+    try:
+        letter, created, old_file = write_rows(data, source_name=source_name, sha256=sha256, file_name=file_name, topics=topics)
+    except Exception:
+        if wrote_file:
+            default_storage.delete(file_name)
+        raise
+    if old_file and old_file != file_name:
+        transaction.on_commit(lambda: default_storage.delete(old_file))
+    return letter, created
+
+
 @transaction.atomic
-def store_letter(data: LetterData, *, source_name: str, content: bytes, sha256: str) -> tuple[Letter, bool]:
-    """Write one letter and everything hanging off it; all or nothing."""
+def write_rows(data: LetterData, *, source_name: str, sha256: str, file_name: str, topics=None):
     letter = Letter.objects.select_for_update().filter(source_name=source_name).first()
     created = letter is None
     letter = letter or Letter(source_name=source_name)
-    old_meetings = set(letter.meetings.values_list("pk", flat=True)) if not created else set()
+    old_meetings = set() if created else set(letter.meetings.values_list("pk", flat=True))
+    old_file = letter.source_file.name if letter.source_file else ""
     letter.kind = data.kind
     letter.date = data.date
     letter.number = data.number
@@ -93,22 +120,34 @@ def store_letter(data: LetterData, *, source_name: str, content: bytes, sha256: 
     letter.is_sample = data.is_sample
     letter.warnings = data.warnings
     letter.source_sha256 = sha256
-    if letter.source_file:
-        letter.source_file.delete(save=False)
-    letter.source_file.save(source_name, ContentFile(content), save=False)
+    letter.source_file.name = file_name
     letter.save()
     if not created:
         for related in (letter.footnotes, letter.citations, letter.sessions, letter.meeting_links):
             related.all().delete()
     letter.cosigners.set([upsert_minister(m) for m in data.cosigners])
-    letter.topics.set(Topic.objects.filter(name__in=data.topics))
+    vocabulary = Vocabulary.load(topics)
+    letter.topics.set([vocabulary.rows[n] for n in data.topics if n in vocabulary.rows])
     Footnote.objects.bulk_create(Footnote(letter=letter, number=f.number, text=f.text) for f in data.footnotes)
     store_citations(letter, data)
-    vocabulary = VocabularyCache.load() if any(m.sessions for m in data.meetings) else None
+    countries = upsert_countries({p.code for m in data.meetings for p in m.participants})
     for meeting_data in data.meetings:
-        store_meeting(letter, meeting_data, vocabulary)
+        store_meeting(letter, meeting_data, vocabulary, countries)
     Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
-    return letter, created
+    return letter, created, old_file
+
+
+def original_file_name(sha256: str, source_name: str) -> str:
+    """Content-addressed, so the name alone says which bytes it holds."""
+    return f"letters/{sha256[:2]}/{sha256}/{Path(source_name).name}"
+
+
+def save_original_file(name: str, content: bytes) -> bool:
+    """Store the bytes under their name unless already there; True when this call wrote them."""
+    if default_storage.exists(name):
+        return False
+    default_storage.save(name, ContentFile(content))
+    return True
 
 
 def upsert_minister(data) -> Minister:
@@ -132,6 +171,21 @@ def store_citations(letter: Letter, data: LetterData) -> None:
         Citation.objects.filter(dossier=letter.dossier, number=letter.number).update(cited_letter=letter)
 
 
+@dataclass
+class Vocabulary:
+    """Topic rows and the rules made from them, read once per letter."""
+
+    rows: dict[str, Topic]
+    rules: list
+
+    @classmethod
+    def load(cls, rules=None) -> "Vocabulary":
+        rows = {t.name: t for t in Topic.objects.all()}
+        if rules is None:
+            rules = [TopicRule(t.name, tuple(t.alias_list) or (t.name,)) for t in rows.values()] or list(DEFAULT_TOPICS)
+        return cls(rows, rules)
+
+
 def find_meeting(data: MeetingData) -> Meeting | None:
     """The same meeting named by another letter: same series, dates within a day of each other."""
     slack = dt.timedelta(days=1)
@@ -143,22 +197,15 @@ def find_meeting(data: MeetingData) -> Meeting | None:
     )
 
 
-@dataclass
-class VocabularyCache:
-    """Topic rows and rules, read once per letter for tagging its sessions."""
-
-    rows: dict[str, Topic]
-    rules: list
-
-    @classmethod
-    def load(cls) -> "VocabularyCache":
-        return cls({t.name: t for t in Topic.objects.all()}, topic_rules())
+def role_of(letter: Letter) -> str:
+    return {
+        Letter.Kind.REPORT: LetterMeeting.Role.REPORTS,
+        Letter.Kind.AGENDA: LetterMeeting.Role.ANNOUNCES,
+    }.get(letter.kind, LetterMeeting.Role.MENTIONS)
 
 
-def store_meeting(letter: Letter, data: MeetingData, vocabulary: VocabularyCache | None) -> None:
-    role = LetterMeeting.Role.REPORTS if letter.kind == Letter.Kind.REPORT else (
-        LetterMeeting.Role.ANNOUNCES if letter.kind == Letter.Kind.AGENDA else LetterMeeting.Role.MENTIONS
-    )
+def store_meeting(letter: Letter, data: MeetingData, vocabulary: Vocabulary, countries: dict[str, Country]) -> None:
+    role = role_of(letter)
     meeting = find_meeting(data)
     if meeting is None:
         meeting = Meeting(series=data.series, title=data.title, start_date=data.start_date, end_date=data.end_date)
@@ -169,21 +216,29 @@ def store_meeting(letter: Letter, data: MeetingData, vocabulary: VocabularyCache
     meeting.virtual = meeting.virtual or data.virtual
     meeting.save()
     LetterMeeting.objects.create(letter=letter, meeting=meeting, role=role)
-    for participant in data.participants:
-        country = upsert_country(participant.code)
-        Participation.objects.get_or_create(meeting=meeting, country=country)
-    for order, session_data in enumerate(data.sessions):
-        session = Session.objects.create(
-            meeting=meeting, letter=letter, heading=session_data.heading[:200], subject=session_data.subject[:300],
-            title=session_data.title[:500], order=order,
-        )
-        names = find_topics(session_data.title, vocabulary.rules)
-        session.topics.set([vocabulary.rows[name] for name in names if name in vocabulary.rows])
-
-
-def upsert_country(code: str) -> Country:
-    country, _ = Country.objects.get_or_create(
-        code=code,
-        defaults={"name_nl": country_name(code, "nl"), "name_en": country_name(code, "en"), "slug": slugify(country_name(code, "en"))},
+    Participation.objects.bulk_create(
+        [Participation(meeting=meeting, country=countries[p.code]) for p in data.participants], ignore_conflicts=True
     )
-    return country
+    sessions = Session.objects.bulk_create(
+        Session(meeting=meeting, letter=letter, heading=s.heading[:200], subject=s.subject[:300], title=s.title[:500], order=i)
+        for i, s in enumerate(data.sessions)
+    )
+    Session.topics.through.objects.bulk_create(
+        Session.topics.through(session_id=session.pk, topic_id=vocabulary.rows[name].pk)
+        for session in sessions
+        for name in find_topics(session.title, vocabulary.rules)
+        if name in vocabulary.rows
+    )
+
+
+def upsert_countries(codes: set[str]) -> dict[str, Country]:
+    """Country rows for the codes, created from CLDR names where new."""
+    existing = {c.code: c for c in Country.objects.filter(code__in=codes)}
+    missing = [
+        Country(code=code, name_nl=country_name(code, "nl"), name_en=country_name(code, "en"), slug=slugify(country_name(code, "en")))
+        for code in sorted(codes - existing.keys())
+    ]
+    Country.objects.bulk_create(missing, ignore_conflicts=True)
+    if missing:
+        existing = {c.code: c for c in Country.objects.filter(code__in=codes)}
+    return existing

@@ -207,11 +207,6 @@ def test_json_without_failures_exits_normally(good_folder):
     assert Letter.objects.count() == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="as_json only serialises freshly parsed data; an unchanged file (already imported) gets letter: null "
-    "although ok is true, so a re-run's JSON says nothing about the letters and check_extraction scores them as failed",
-)
 def test_json_rerun_describes_the_unchanged_letters(good_folder):
     run(good_folder)
     out, err, ended = run(good_folder, format="json")

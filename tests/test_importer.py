@@ -233,7 +233,7 @@ def test_meetings_of_the_same_series_a_month_apart_stay_apart(letter_text):
 # --- all or nothing -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("failing_step", ["store_citations", "upsert_country"])
+@pytest.mark.parametrize("failing_step", ["store_citations", "upsert_countries"])
 def test_failure_inside_store_letter_leaves_no_half_letter(seed_files, monkeypatch, failing_step):
     # Seed 004 has footnotes, citations, a meeting and partner countries: every step has work to do.
     path = next(p for p in seed_files if p.name.startswith("004_"))
@@ -263,11 +263,6 @@ def test_failed_update_leaves_the_previous_version_of_the_letter(letter_text, mo
     assert Meeting.objects.get().start_date == dt.date(2024, 2, 13)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store_letter deletes and rewrites the original file in storage before the transaction commits; "
-    "a rollback restores the row but not the file, which then holds the bytes of the failed import",
-)
 def test_failed_update_keeps_the_stored_original_file(letter_text, monkeypatch):
     original_bytes = letter_text().encode("utf-8")
     import_letter_bytes("agenda.txt", original_bytes)
@@ -281,10 +276,6 @@ def test_failed_update_keeps_the_stored_original_file(letter_text, monkeypatch):
         assert hashlib.sha256(handle.read()).hexdigest() == letter.source_sha256
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the original file is written to storage inside the transaction; a rollback leaves it as an orphan",
-)
 def test_failed_import_leaves_no_file_in_media_root(letter_text, monkeypatch, media_root):
     monkeypatch.setattr(importer, "store_citations", fail_on_purpose)
     with pytest.raises(RuntimeError):
@@ -362,11 +353,6 @@ def count_queries(name: str, text: str) -> int:
     return len(queries)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="store_meeting writes partner countries and sessions one row at a time (get_or_create per country "
-    "and participation, create plus topics.set per session): about 5 queries per row instead of bulk writes",
-)
 def test_query_count_barely_grows_with_sessions_and_partners(letter_text):
     warm_up = letter_text(date="2 januari 2024", opening="Op 20 maart komen de NAVO-ministers van Defensie in Brussel bijeen.")
     count_queries("warm-up.txt", warm_up)  # the minister and topic rows exist from here on

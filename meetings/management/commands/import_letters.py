@@ -33,7 +33,7 @@ class Command(BaseCommand):
         topics = topic_rules()
         results: list[ImportResult] = []
         for index, path in enumerate(files, 1):
-            result = import_letter_file(path, dry_run=dry_run, topics=topics)
+            result = import_letter_file(path, dry_run=dry_run, topics=topics, describe=format == "json")
             results.append(result)
             if format == "text":
                 self.report(result, verbosity)

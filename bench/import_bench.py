@@ -1,0 +1,242 @@
+"""Time the real importer on synthetic letters in a fresh SQLite database (issue 3, item 8).
+
+For each count it generates the letters (bench/generate.py), migrates an empty database and
+times three passes through `meetings.importer.import_letter_bytes`, the function the
+`import_letters` command and the admin upload use:
+
+- extraction only: `dry_run=True` (bytes to LetterData, nothing written);
+- full import: extraction plus every row, and the original file under MEDIA_ROOT;
+- re-run: the same letters again, which must all come back "unchanged".
+
+The topic rules are read once and passed in, as the command does. Prints a Markdown table.
+
+    .venv/bin/python bench/import_bench.py                  # 1,000 and 10,000 letters
+    .venv/bin/python bench/import_bench.py --counts 200 --profile /tmp/import.prof
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import pstats
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+PROJECT = BENCH.parent
+
+
+def setup_django(workdir: Path) -> None:
+    """Point the project's settings at a database and media folder inside `workdir`."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench-import.sqlite3'}"
+    os.environ["MEDIA_ROOT"] = str(workdir / "media")
+    os.environ.setdefault("LOG_LEVEL", "ERROR")
+    for path in (str(BENCH), str(PROJECT)):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+    import django
+
+    django.setup()
+
+
+def fresh_database(workdir: Path) -> None:
+    """Drop the database file and stored letters, then migrate an empty database."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    connection.close()
+    (workdir / "bench-import.sqlite3").unlink(missing_ok=True)
+    shutil.rmtree(workdir / "media", ignore_errors=True)
+    call_command("migrate", verbosity=0)
+
+
+@dataclass
+class Pass:
+    seconds: float
+    statuses: Counter
+    queries: int = 0
+    data: list = field(default_factory=list)  # LetterData of a dry run
+
+    def rate(self, count: int) -> float:
+        return count / self.seconds if self.seconds else float("inf")
+
+
+class QueryCounter:
+    """Counts the SQL statements run, through Django's execute wrapper."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def run_pass(letters: list[tuple[str, bytes]], *, dry_run: bool, topics, profiler=None) -> Pass:
+    from django.db import connection
+    from meetings.importer import import_letter_bytes
+
+    counter = QueryCounter()
+    results = []
+    with connection.execute_wrapper(counter):
+        if profiler:
+            profiler.enable()
+        start = time.perf_counter()
+        for name, content in letters:
+            results.append(import_letter_bytes(name, content, dry_run=dry_run, topics=topics))
+        seconds = time.perf_counter() - start
+        if profiler:
+            profiler.disable()
+    for result in results:
+        if result.status == "failed":
+            print(f"FAILED {result.source}: {result.error}", file=sys.stderr)
+    data = [r.data for r in results if dry_run and r.data is not None]
+    return Pass(seconds, Counter(r.status for r in results), counter.count, data)
+
+
+@dataclass
+class Run:
+    count: int
+    generate_seconds: float
+    dry: Pass
+    full: Pass
+    rerun: Pass
+    rows: dict[str, int]
+
+
+def bench_count(count: int, workdir: Path, *, seed: int, profile: Path | None) -> Run:
+    from generate import generate_letters
+    from meetings.vocabulary import topic_rules
+
+    start = time.perf_counter()
+    letters = [(name, text.encode("utf-8")) for name, text in generate_letters(count, seed=seed)]
+    generate_seconds = time.perf_counter() - start
+    fresh_database(workdir)
+    topics = topic_rules()
+    dry = run_pass(letters, dry_run=True, topics=topics)
+    profiler = cProfile.Profile() if profile else None
+    full = run_pass(letters, dry_run=False, topics=topics, profiler=profiler)
+    if profiler:
+        profiler.dump_stats(profile)
+    rerun = run_pass(letters, dry_run=False, topics=topics)
+    return Run(count, generate_seconds, dry, full, rerun, row_counts())
+
+
+def row_counts() -> dict[str, int]:
+    from meetings.models import Citation, Footnote, Letter, Meeting, Participation, Session
+
+    return {
+        "letters": Letter.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "sessions": Session.objects.count(),
+        "participations": Participation.objects.count(),
+        "citations": Citation.objects.count(),
+        "linked citations": Citation.objects.filter(cited_letter__isnull=False).count(),
+        "footnotes": Footnote.objects.count(),
+    }
+
+
+def machine() -> str:
+    import django
+
+    return (
+        f"{os.cpu_count()} cores ({platform.processor() or platform.machine()}), Python {platform.python_version()}, "
+        f"Django {django.get_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}"
+    )
+
+
+def table(runs: list[Run]) -> str:
+    lines = [
+        "| letters | extraction only (dry run) | full import | re-run (unchanged) | queries/letter | failed | meetings created |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in runs:
+        n = r.count
+        failed = r.dry.statuses["failed"] + r.full.statuses["failed"]
+        lines.append(
+            f"| {n:,} | {r.dry.rate(n):,.0f}/s ({r.dry.seconds:.1f} s) | {r.full.rate(n):,.0f}/s ({r.full.seconds:.1f} s) "
+            f"| {r.rerun.rate(n):,.0f}/s ({r.rerun.seconds:.1f} s) | {r.full.queries / n:.0f} | {failed} | {r.rows['meetings']:,} |"
+        )
+    return "\n".join(lines)
+
+
+def extraction_summary(run: Run) -> str:
+    """What the extraction found, per letter on average: evidence the letters exercised it."""
+    data, n = run.dry.data, max(len(run.dry.data), 1)
+    kinds = Counter(d.kind for d in data)
+    meetings = [m for d in data for m in d.meetings]
+    per = {
+        "meetings": len(meetings), "sessions": sum(len(m.sessions) for m in meetings),
+        "partners": sum(len(m.participants) for m in meetings), "citations": sum(len(d.citations) for d in data),
+        "footnotes": sum(len(d.footnotes) for d in data), "topics": sum(len(d.topics) for d in data),
+    }
+    averages = ", ".join(f"{v / n:.1f} {k}" for k, v in per.items())
+    warned = sum(1 for d in data if d.warnings)
+    return f"{run.count:,} letters: kinds {dict(kinds)}; per letter {averages}; {warned} with warnings"
+
+
+def check(run: Run) -> list[str]:
+    """Problems that make the figures meaningless: failures, or a re-run that changed rows."""
+    problems = []
+    if run.dry.statuses["failed"] or run.full.statuses["failed"]:
+        problems.append(f"{run.count}: {run.full.statuses['failed']} letters failed to import")
+    if run.full.statuses["created"] != run.count:
+        problems.append(f"{run.count}: only {run.full.statuses['created']} letters created")
+    if run.rerun.statuses["unchanged"] != run.count:
+        problems.append(f"{run.count}: the re-run gave {dict(run.rerun.statuses)}, not all unchanged")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time the letter import on synthetic letters in a fresh SQLite database.")
+    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000], help="Numbers of letters to time, one fresh database each (default: 1000 10000).")
+    parser.add_argument("--seed", type=int, default=0, help="Seed for the letter generator (default 0).")
+    parser.add_argument("--keep-db", action="store_true", help="Keep the temporary folder with the last run's database and media files, and print its path.")
+    parser.add_argument("--profile", type=Path, help="Write cProfile statistics of the last count's full import to this file and print the top functions.")
+    args = parser.parse_args(argv)
+    if any(c < 1 for c in args.counts):
+        parser.error("--counts must be positive")
+    workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    setup_django(workdir)
+    runs = []
+    try:
+        for index, count in enumerate(args.counts):
+            profile = args.profile if args.profile and index == len(args.counts) - 1 else None
+            print(f"… {count:,} letters", file=sys.stderr, flush=True)
+            runs.append(bench_count(count, workdir, seed=args.seed, profile=profile))
+    finally:
+        if args.keep_db:
+            print(f"database and media kept in {workdir}", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    report(runs, args.profile)
+    problems = [p for run in runs for p in check(run)]
+    for problem in problems:
+        print(f"PROBLEM: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def report(runs: list[Run], profile: Path | None) -> None:
+    print(f"Machine: {machine()}\n")
+    print(table(runs))
+    print()
+    for run in runs:
+        print(f"- generating {run.count:,} letters took {run.generate_seconds:.1f} s (not counted above)")
+        print(f"- extraction found, {extraction_summary(run)}")
+        print(f"- rows after the import: " + ", ".join(f"{v:,} {k}" for k, v in run.rows.items()))
+    if profile:
+        print(f"\nTop functions of the full import by own time ({profile}):\n")
+        stats = pstats.Stats(str(profile), stream=sys.stdout)
+        stats.sort_stats("tottime").print_stats(20)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
