@@ -130,6 +130,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+if not PRODUCTION:
+    import warnings
+
+    # Development and tests serve static files from the app folders; no collectstatic needed.
+    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)

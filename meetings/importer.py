@@ -235,7 +235,7 @@ def upsert_countries(codes: set[str]) -> dict[str, Country]:
     """Country rows for the codes, created from CLDR names where new."""
     existing = {c.code: c for c in Country.objects.filter(code__in=codes)}
     missing = [
-        Country(code=code, name_nl=country_name(code, "nl"), name_en=country_name(code, "en"), slug=slugify(country_name(code, "en")))
+        Country(code=code, name_nl=country_name(code, "nl"), name_en=country_name(code, "en"), slug=slugify(country_name(code, "nl")))
         for code in sorted(codes - existing.keys())
     ]
     Country.objects.bulk_create(missing, ignore_conflicts=True)

@@ -1,0 +1,117 @@
+"""Reads that assemble more than one QuerySet: the meeting page's comparison and the timeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Count, Max, Min, Prefetch, Q
+
+from .extract.sessions import key_words
+from .models import Country, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
+from .rendering import heading_id, section_text
+
+
+@dataclass
+class SessionSide:
+    session: Session
+    letter: Letter
+    paragraphs: list[str]
+
+    @property
+    def url(self) -> str:
+        anchor = f"#{heading_id(self.session.heading)}" if self.session.heading else ""
+        return self.letter.get_absolute_url() + anchor
+
+
+@dataclass
+class SessionRow:
+    """One working session as the agenda planned it next to how the report tells it."""
+
+    planned: SessionSide | None = None
+    reported: SessionSide | None = None
+
+
+@dataclass
+class MeetingComparison:
+    meeting: Meeting
+    agendas: list[Letter] = field(default_factory=list)
+    reports: list[Letter] = field(default_factory=list)
+    others: list[Letter] = field(default_factory=list)
+    rows: list[SessionRow] = field(default_factory=list)
+
+
+def meeting_detail_queryset():
+    return Meeting.objects.prefetch_related(
+        Prefetch("participations", queryset=Participation.objects.select_related("country")),
+        Prefetch("letter_links", queryset=LetterMeeting.objects.select_related("letter__minister").order_by("letter__date")),
+        Prefetch("sessions", queryset=Session.objects.order_by("letter_id", "order")),
+    )
+
+
+def compare_meeting(meeting: Meeting) -> MeetingComparison:
+    """Pair the agenda's sessions with the report's by their key words."""
+    comparison = MeetingComparison(meeting)
+    for link in meeting.letter_links.all():
+        {"announces": comparison.agendas, "reports": comparison.reports}.get(link.role, comparison.others).append(link.letter)
+    by_letter = {k: list(v) for k, v in groupby(meeting.sessions.all(), key=lambda s: s.letter_id)}
+    planned = [side(s, comparison.agendas) for letter in comparison.agendas for s in by_letter.get(letter.pk, [])]
+    reported = [side(s, comparison.reports) for letter in comparison.reports for s in by_letter.get(letter.pk, [])]
+    rows = [SessionRow(planned=p) for p in planned]
+    for report_side in reported:
+        words = key_words(report_side.session.title)
+        match = next((r for r in rows if r.reported is None and words & key_words(r.planned.session.title)), None)
+        if match:
+            match.reported = report_side
+        else:
+            rows.append(SessionRow(reported=report_side))
+    comparison.rows = rows
+    return comparison
+
+
+def side(session: Session, letters: list[Letter]) -> SessionSide:
+    letter = next(l for l in letters if l.pk == session.letter_id)
+    paragraphs = section_text(letter.body, session.heading) if session.heading else []
+    return SessionSide(session, letter, paragraphs[:2])
+
+
+def neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+    """The previous and next meeting of the same series."""
+    same = Meeting.objects.in_series(meeting.series)
+    previous = same.filter(Q(start_date__lt=meeting.start_date) | Q(start_date=meeting.start_date, pk__lt=meeting.pk)).order_by("-start_date", "-pk").first()
+    following = same.filter(Q(start_date__gt=meeting.start_date) | Q(start_date=meeting.start_date, pk__gt=meeting.pk)).order_by("start_date", "pk").first()
+    return previous, following
+
+
+def archive_stats() -> dict:
+    letters = Letter.objects.aggregate(count=Count("id"), first=Min("date"), last=Max("date"))
+    return {
+        "letters": letters["count"],
+        "first": letters["first"],
+        "last": letters["last"],
+        "meetings": Meeting.objects.count(),
+        "ministers": Minister.objects.count(),
+        "countries": Country.objects.filter(participations__isnull=False).distinct().count(),
+    }
+
+
+def meetings_with_letter_roles():
+    """Meetings annotated with how many agenda and report letters they have."""
+    return Meeting.objects.annotate(
+        agenda_count=Count("letter_links", filter=Q(letter_links__role=LetterMeeting.Role.ANNOUNCES)),
+        report_count=Count("letter_links", filter=Q(letter_links__role=LetterMeeting.Role.REPORTS)),
+    )
+
+
+def topics_with_counts():
+    return Topic.objects.annotate(letter_count=Count("letters", distinct=True), session_count=Count("sessions", distinct=True)).order_by("name")
+
+
+def topic_per_year(topic: Topic) -> list[tuple[int, int]]:
+    """(year, letters on the topic) for the topic page's small chart."""
+    rows = (
+        Letter.objects.filter(topics=topic, date__isnull=False)
+        .values_list("date__year")
+        .annotate(n=Count("id"))
+        .order_by("date__year")
+    )
+    return list(rows)

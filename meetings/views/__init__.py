@@ -1,0 +1,1 @@
+"""Public, read-only pages. Each module serves one part of the site."""
