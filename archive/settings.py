@@ -134,7 +134,7 @@ if not PRODUCTION:
     import warnings
 
     # Development and tests serve static files from the app folders; no collectstatic needed.
-    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+    warnings.filterwarnings("ignore", message="No directory at")
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

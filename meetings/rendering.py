@@ -85,5 +85,5 @@ def section_text(body: str, heading: str) -> list[str]:
     """The paragraphs under a heading of the letter, for comparing agenda and report."""
     for section in sections(body):
         if section.heading and section.heading.lower() == heading.lower():
-            return [FOOTNOTE_REF.sub("", p) for p in section.paragraphs]
+            return [FOOTNOTE_REF.sub("", p) for p in section.paragraphs if not is_signature(p)]
     return []

@@ -81,3 +81,18 @@ def media_root(settings, tmp_path) -> Path:
 def letter_text():
     """The builder: `letter_text(date="9 maart 2024", sections=[("Kop", "Alinea.")])`."""
     return build_letter
+
+
+SAMPLES_DIR = TESTS_DIR.parent / "sample_letters"
+
+
+@pytest.fixture
+def archive(db):
+    """The shipped sample letters and the seed letters, imported: a small, real archive."""
+    from meetings.importer import import_letter_file
+
+    for path in sorted(SAMPLES_DIR.glob("*.txt")) + sorted(SAMPLES_DIR.glob("*.md")) + sorted(SEEDS_DIR.glob("*.txt")):
+        if path.name.upper().startswith("README"):
+            continue
+        result = import_letter_file(path)
+        assert result.ok, (path.name, result.error)

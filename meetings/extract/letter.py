@@ -1,6 +1,8 @@
 """The extraction entry point: a letter's text in, a LetterData out."""
 from __future__ import annotations
 
+from babel.dates import format_date
+
 from .citations import find_citations
 from .clean import clean_letter
 from .data import LetterData
@@ -89,7 +91,8 @@ def default_subject(kind: str, meetings) -> str:
     meeting = meetings[0]
     prefix = {"agenda": "Geannoteerde agenda", "report": "Verslag"}.get(kind, "Brief over")
     place = f" in {meeting.location}" if meeting.location else ""
-    return f"{prefix} {meeting.title[0].lower() + meeting.title[1:]}{place}, {meeting.start_date:%d-%m-%Y}"
+    when = format_date(meeting.start_date, "d MMMM y", locale="nl")
+    return f"{prefix} {meeting.title[0].lower() + meeting.title[1:]}{place}, {when}"
 
 
 def warnings_for(letter: LetterData) -> list[str]:
