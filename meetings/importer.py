@@ -197,7 +197,12 @@ def find_meeting(data: MeetingData) -> Meeting | None:
     )
 
 
-def role_of(letter: Letter) -> str:
+def role_of(letter: Letter, meeting: MeetingData) -> str:
+    """Written before the meeting, the letter announces it; after it, the letter reports on it."""
+    if letter.date and meeting.start_date > letter.date:
+        return LetterMeeting.Role.ANNOUNCES
+    if letter.date and meeting.end_date < letter.date:
+        return LetterMeeting.Role.REPORTS
     return {
         Letter.Kind.REPORT: LetterMeeting.Role.REPORTS,
         Letter.Kind.AGENDA: LetterMeeting.Role.ANNOUNCES,
@@ -205,7 +210,7 @@ def role_of(letter: Letter) -> str:
 
 
 def store_meeting(letter: Letter, data: MeetingData, vocabulary: Vocabulary, countries: dict[str, Country]) -> None:
-    role = role_of(letter)
+    role = role_of(letter, data)
     meeting = find_meeting(data)
     if meeting is None:
         meeting = Meeting(series=data.series, title=data.title, start_date=data.start_date, end_date=data.end_date)

@@ -91,17 +91,26 @@ def is_meeting_statement(sentence: str, heading: bool) -> bool:
     return bool(ABOUT.search(sentence)) and not LETTER_SENT.search(sentence)
 
 
-def plausible(span: tuple[dt.date, dt.date], letter_date: dt.date | None, kind: str | None) -> bool:
-    """Is the meeting close enough to the letter's date to be what the letter is about?"""
+def plausible(span: tuple[dt.date, dt.date], letter_date: dt.date | None, kind: str | None, explicit: bool) -> bool:
+    """Is the meeting close enough to the letter's date to be what the letter is about?
+
+    An agenda announces meetings to come and a report tells of meetings past; a meeting on
+    the other side of the letter's date counts only when the letter says it informs about it
+    (a heading, or "daarnaast informeer ik u over de bijeenkomst ... die op 23 januari plaatsvond").
+    """
     if letter_date is None:
         return True
     before = (letter_date - span[1]).days  # > 0: the meeting ended before the letter
     after = (span[0] - letter_date).days  # > 0: the meeting starts after the letter
+    if explicit or kind not in ("agenda", "report"):
+        return -120 <= after <= 120
     if kind == "agenda":
         return -3 <= after <= 90
-    if kind == "report":
-        return -3 <= before <= 120
-    return -120 <= after <= 120
+    return -3 <= before <= 120
+
+
+def is_explicit(sentence: str, heading: bool) -> bool:
+    return heading or (bool(ABOUT.search(sentence)) and not LETTER_SENT.search(sentence))
 
 
 def find_anchors(
@@ -131,7 +140,7 @@ def find_anchors(
         if anchors and not (MEETING_NOUN.search(segment) and not ATTRIBUTIVE.search(sentence[: mention.start])):
             continue  # a later date in the sentence is context ("een week na de top van 7 juni")
         span = resolve_span(mention, letter_date, fallback_year)
-        if span and plausible(span, letter_date, kind):
+        if span and plausible(span, letter_date, kind, is_explicit(sentence, heading)):
             series = series_of(segment) or series_of(sentence) or "other"
             if series == "other" and not near_meeting_noun(sentence, mention):
                 continue  # "bijeenkomst belegd naar aanleiding van de invasie op 24 februari"

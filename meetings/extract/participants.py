@@ -24,7 +24,7 @@ CUES = re.compile(
     r"gaf (?:een )?toelichting|lichtte\b[^.]*\btoe\b|\bschetste\b|\baanwezig\b"
 )
 # Countries a sentence speaks about rather than with: "de sessie over Afghanistan".
-ABOUT_PREPOSITIONS = {"over", "in", "tegen", "naar", "richting", "jegens", "binnen"}
+ABOUT_PREPOSITIONS = {"over", "in", "tegen", "naar", "richting", "jegens", "binnen", "aan", "voor", "tussen", "rond", "rondom", "door", "op"}
 # The NATO-Ukraine Council and the Ukraine Defence Contact Group exist to meet with Ukraine.
 WITH_UKRAINE = {"nuc", "udcg"}
 PERSON_AFTER_ADJECTIVE = re.compile(r"^\s+(?:ministers? van defensie|defensieminister|collega|ambtsgeno|minister)")
