@@ -7,6 +7,7 @@ from meetings.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/", include("meetings.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

@@ -233,7 +233,11 @@ def test_seed_letters_extract_every_expected_field(tmp_path, seeds_dir, seed_fil
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-def test_project_test_letters_extract_at_least_90_percent_of_expected_fields(tmp_path, letters_dir):
+# Our own letters in other layouts and years: "letters" was written alongside the rules,
+# "letters_more" by a writer who never saw the code (a holdout). Both must stay near perfect.
+@pytest.mark.parametrize("folder", ["letters", "letters_more"])
+def test_project_test_letters_extract_at_least_95_percent_of_expected_fields(tmp_path, folder):
+    letters_dir = Path(__file__).resolve().parent / folder
     files = sorted(p for p in letters_dir.iterdir() if p.suffix in {".txt", ".md", ".pdf"})
-    checked = extraction_score(tmp_path, letters_dir / "expected.json", files, 0.9)
+    checked = extraction_score(tmp_path, letters_dir / "expected.json", files, 0.95)
     assert checked.returncode == 0, checked.stdout + checked.stderr

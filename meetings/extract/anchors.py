@@ -52,11 +52,15 @@ RELATIVE = r"(?:voorafgaand aan|voorafgaande aan|na afloop van|in de aanloop naa
 
 SERIES_WORDS = [
     ("jef", r"joint expeditionary force|\bjef\b"),
+    ("other", r"\beu-(?:ministers|defensieministers)|ministers van defensie van de (?:eu|europese unie)|\be5\b"),
     ("udcg", r"ukraine defen[cs]e contact group|\budcg\b|contactgroep"),
-    ("nuc", r"nato-ukraine council|navo-oekra[iï]ne[- ]raad|\bnuc\b"),
+    ("nuc", r"nato-ukraine council|navo-oekraine-? ?raad|\bnuc\b"),
     ("summit", r"navo[- ]top|nato[- ]top|nato summit|\btop\b|staatshoofden en regeringsleiders"),
     ("dmm", r"ministers? van defensie|defensieministers?|\bdmm\b|defence ministers|ministeri[eë]le"),
 ]
+
+
+SERIES_PATTERN = "|".join(pattern for _, pattern in SERIES_WORDS)
 
 
 @dataclass
@@ -176,17 +180,35 @@ def near_meeting_noun(sentence: str, mention: DateMention) -> bool:
     return False
 
 
+SEPARATOR = re.compile(r",\s*(?:en\s+)?|\s+en\s+|;\s*|:\s*")
+
+
+def segment_bounds(sentence: str, mentions: list[DateMention]) -> list[int]:
+    """Where the words of one date end and the next date's begin.
+
+    "... de bijeenkomst van de JEF op 31 maart en 1 april in Oslo, en de bijeenkomst van de
+    UDCG op 11 april in Brussel": the cut falls before the second meeting's noun phrase, so
+    "in Oslo" stays with the first date.
+    """
+    bounds = [0]
+    for current, following in zip(mentions, mentions[1:]):
+        gap = sentence[current.end : following.start]
+        noun = MEETING_NOUN.search(gap) or (re.search(SERIES_PATTERN, fold(gap)) if series_of(gap) else None)
+        cut = current.end
+        if noun:
+            separators = list(SEPARATOR.finditer(gap[: noun.start()]))
+            cut = current.end + (separators[-1].start() if separators else noun.start())
+        bounds.append(cut)
+    bounds.append(len(sentence))
+    return bounds
+
+
 def date_segment(sentence: str, mentions: list[DateMention], index: int) -> str:
-    """The words that belong to one date of several: from the previous date up to this one,
-    or on to the next date when nothing before it names a meeting."""
+    """The words that belong to one date of several in a sentence."""
     if len(mentions) == 1:
         return sentence
-    start = mentions[index - 1].end if index else 0
-    segment = sentence[start : mentions[index].end]
-    if series_of(segment) is None and MEETING_NOUN.search(segment) is None:
-        stop = mentions[index + 1].start if index + 1 < len(mentions) else len(sentence)
-        segment = sentence[start:stop]
-    return segment
+    bounds = segment_bounds(sentence, mentions)
+    return sentence[bounds[index] : bounds[index + 1]]
 
 
 def make_anchor(series: str, span, sentence: str, block: int) -> Anchor:

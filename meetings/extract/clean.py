@@ -19,11 +19,14 @@ from .text import collapse_spaces, normalize
 FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
 MARKDOWN_FOOTNOTE = re.compile(r"^\[\^(\d{1,2})\]:\s*(.*)$")
 # A footnote marker sits right after a word or its punctuation: "vormgegeven.1 In", "jl.2".
-MARKER = r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)’”\"])){n}(?=[\s.,;:)]|$)"
+MARKER = r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:)’”\"])|(?<=\w[)’”\"][.,;:])){n}(?=[\s.,;:)]|$)"
 SENTENCE_END = re.compile(r"[.!?:;)\"”’]$")
 # Words that can follow a hyphen that is not a line-break hyphenation: "defensie- en veiligheid".
 CONJUNCTIONS = {"en", "of", "tot", "noch", "dan"}
 HEADING_MAX_CHARS = 110
+BULLET = re.compile(r"^[-•*–]\s+")  # each list item is a block of its own
+# "1. Afschrikking en verdediging", "2.3 Lastenverdeling": the number is not part of the heading.
+NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+(?=[A-ZÀ-Þ])")
 HEADING_MAX_WORDS = 14
 
 
@@ -38,6 +41,7 @@ class Line:
 
 def clean_letter(raw: str) -> CleanDocument:
     lines = prepare_lines(raw)
+    lines = hyphen_spacing(lines)
     lines = drop_repeated_lines(lines)
     lines, footnotes = lift_footnotes(lines)
     vocabulary = words_on_one_line(lines)
@@ -65,6 +69,16 @@ def prepare_lines(raw: str) -> list[Line]:
     return result
 
 
+def hyphen_spacing(lines: list[Line]) -> list[Line]:
+    """A space after a line-final hyphen marks a real hyphen ("defensie- en") only in text
+    where line-break hyphens come without one; where every line ends in a space it says nothing."""
+    hyphenated = [line for line in lines if line.text.endswith("-")]
+    if hyphenated and all(not line.hyphen_break_ok for line in hyphenated):
+        for line in hyphenated:
+            line.hyphen_break_ok = True
+    return lines
+
+
 def drop_repeated_lines(lines: list[Line]) -> list[Line]:
     """A short line printed on three or more pages is a running header or footer."""
     counts = Counter(line.text for line in lines if line.text and len(line.text) < 90)
@@ -83,26 +97,34 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
         line = lines[i]
         expected = len(footnotes) + 1
         number, first = footnote_start(line.text)
-        starts_block = not body or not body[-1].text or line.page_start or after_footnote
-        if number == expected and starts_block and has_marker(seen_text, number):
-            parts = [first]
-            i += 1
-            while i < len(lines) and lines[i].text and not lines[i].page_start:
-                if footnote_start(lines[i].text)[0] == expected + 1:
-                    break
-                parts.append(lines[i].text)
-                i += 1
-            footnotes.append(Footnote(number, join_lines([Line(p) for p in parts])))
-            following = lines[i] if i < len(lines) else None
-            after_footnote = following is not None and footnote_start(following.text)[0] == expected + 1
-            if not after_footnote:
-                rejoin_after_footnote(body, following)
-            continue
+        if number == expected and has_marker(seen_text, number):
+            end = footnote_end(lines, i, expected)
+            starts_block = not body or not body[-1].text or line.page_start or after_footnote
+            # A footnote either follows a blank line or runs into the page's footer.
+            if starts_block or end == len(lines) or lines[end].furniture or lines[end].page_start:
+                parts = [first] + [l.text for l in lines[i + 1 : end]]
+                footnotes.append(Footnote(number, join_lines([Line(p) for p in parts])))
+                i = end
+                following = next((l for l in lines[i:] if l.text), None)
+                after_footnote = following is not None and footnote_start(following.text)[0] == expected + 1
+                if not after_footnote:
+                    rejoin_after_footnote(body, following)
+                continue
         after_footnote = False
         body.append(line)
         seen_text += " " + line.text
         i += 1
     return body, footnotes
+
+
+def footnote_end(lines: list[Line], start: int, number: int) -> int:
+    """Index of the first line after the footnote that starts at `start`."""
+    end = start + 1
+    while end < len(lines) and lines[end].text and not lines[end].page_start:
+        if footnote_start(lines[end].text)[0] == number + 1:
+            break
+        end += 1
+    return end
 
 
 def footnote_start(text: str) -> tuple[int | None, str]:
@@ -154,7 +176,7 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
         new_page_paragraph = (
             line.page_start and current and SENTENCE_END.search(current[-1].text) and line.text[:1].isupper()
         )
-        if line.markdown_heading or new_page_paragraph:
+        if line.markdown_heading or new_page_paragraph or BULLET.match(line.text):
             if current:
                 groups.append(current)
             current = [line]
@@ -224,8 +246,9 @@ def to_block(group: list[Line], vocabulary: set[str] = frozenset()) -> Block | N
         return None
     if is_signature_role(group[0].text) or is_signature_name(text):
         return Block("signature", text)
-    if group[0].markdown_heading or looks_like_heading(group, text):
-        return Block("heading", text.rstrip(":"))
+    numbered = NUMBERED_HEADING.match(text)
+    if group[0].markdown_heading or looks_like_heading(group, text[numbered.end() :] if numbered else text):
+        return Block("heading", (text[numbered.end() :] if numbered else text).rstrip(":"))
     return Block("paragraph", text)
 
 
@@ -236,7 +259,7 @@ def looks_like_heading(group: list[Line], text: str) -> bool:
         and len(text) <= HEADING_MAX_CHARS
         and len(text.split()) <= HEADING_MAX_WORDS
         and text[:1].isupper()
-        and not re.search(r"[.,;!?]$", text)
+        and not re.search(r"[.,;:!?]$", text)
         and not any(line.text.endswith((",", ".", ";")) for line in group)
     )
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +21,9 @@ def _month_pattern() -> str:
     return "|".join(sorted(month_numbers(), key=len, reverse=True))
 
 
-SEP = r"\s*(?:-|–|—|t/m|tot en met|tot|en)\s*"
+# "op woensdag 25 en donderdag 26 februari": a weekday may stand before the second day.
+WEEKDAYS = r"(?:(?:" + "|".join(get_day_names("wide", locale="nl").values()) + r")\s+)?"
+SEP = r"\s*(?:-|–|—|t/m|tot en met|tot|en)\s*" + WEEKDAYS
 DAY = r"(?<![\d,.])(\d{1,2})"
 YEAR = r"(?:\s+(\d{4})(?!\d))?"
 

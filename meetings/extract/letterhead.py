@@ -31,6 +31,8 @@ LETTERHEAD = [
     r"ministerie van defensie",
     r"(datum|betreft|onze referentie|uw referentie|uw brief|kenmerk|bijlage\(n\)|bijlagen?|contactpersoon|doorkiesnummer)\b.*",
     r"bij beantwoording.*",
+    r"retouradres\b.*",
+    r"geachte (heer |mevrouw )?voorzitter,?",
     r"onze referentie en betreft.*",
     r"vermelden\.?",
     r"(den haag|'s-gravenhage),? \d{1,2} \w+ \d{4}",

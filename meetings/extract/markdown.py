@@ -15,8 +15,18 @@ def is_markdown_heading(line: str) -> bool:
     return bool(HEADING.match(line))
 
 
+TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+
+
 def strip_markdown(line: str) -> str:
-    """'### **Werkdiner**' -> 'Werkdiner'; '[www.defensie.nl](http://…)' -> 'www.defensie.nl'."""
+    """'### **Werkdiner**' -> 'Werkdiner'; '[www.defensie.nl](http://…)' -> 'www.defensie.nl'.
+
+    A table row keeps its cells' words ('| **Datum** | 2 februari 2026 |' -> 'Datum 2 februari
+    2026'); the ministry's letterhead is sometimes set as a table.
+    """
+    if row := TABLE_ROW.match(line):
+        cells = [cell.strip() for cell in row.group(1).split("|")]
+        line = " ".join(cell for cell in cells if cell and not re.fullmatch(r":?-{2,}:?", cell))
     line = HEADING.sub("", line)
     line = re.sub(r"^\s{0,3}>\s?", "", line)
     line = LINK.sub(r"\1", line)

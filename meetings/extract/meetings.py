@@ -116,7 +116,9 @@ class Scopes:
     def enter_heading(self, unit: Unit, found: list[Candidate]) -> bool:
         """Returns True when the heading names a meeting (and so is no session)."""
         series = series_of(unit.text)
-        if not found and series and unit.block >= 0 and is_meeting_name(unit.text):
+        # The NATO-Ukraine Council is mostly a session of the ministers' meeting; as a heading it
+        # opens a meeting of its own only when it carries a date.
+        if not found and series and series != "nuc" and unit.block >= 0 and is_meeting_name(unit.text):
             found = [self.candidate_for(undated_anchor(series, unit.block, unit.text))]
         if found:
             self.section = self.current = found[0]
@@ -174,6 +176,16 @@ def anchors_in(text: str, unit: Unit, letter_date, kind, fallback_year) -> list[
     )
 
 
+EU_MEETING = re.compile(r"\beu-(?:ministers|defensieministers)|\b(?:eu|europese unie)\b", re.IGNORECASE)
+
+
+def meeting_title(candidate: Candidate) -> str:
+    """The series' name; a meeting of no series is named by who meets, where the letter says."""
+    if candidate.series == "other" and any(EU_MEETING.search(a.sentence) for a in candidate.anchors):
+        return "Bijeenkomst EU-ministers van Defensie"
+    return SERIES_TITLES[candidate.series]
+
+
 def build_meeting(candidate: Candidate, assignments, letter_place: str | None) -> MeetingData:
     own = [(unit, sentence, heading) for unit, sentence, owner, heading in assignments if owner is candidate]
     location = next((a.location for a in candidate.anchors if a.location), None)
@@ -184,7 +196,7 @@ def build_meeting(candidate: Candidate, assignments, letter_place: str | None) -
         location = next((place for _, sentence, _ in own if (place := venue_in(sentence))), None) or letter_place
     meeting = MeetingData(
         series=candidate.series,
-        title=SERIES_TITLES[candidate.series],
+        title=meeting_title(candidate),
         start_date=candidate.start,
         end_date=candidate.end,
         location=location,

@@ -13,13 +13,16 @@ import re
 from .countries import adjective_code, adjective_pattern, country_name, dutch_names, name_pattern
 from .data import MeetingData, ParticipantData
 from .nato import is_member
+from .sessions import is_ukraine_council
 from .text import fold
 
 CUES = re.compile(
     r"in aanwezigheid van|uitgenodigd(?:\s+\w+){0,3}\s+(?:sessie|werksessie|bijeenkomst|vergadering|dmm|top|werkdiner|werklunch|deel te nemen)|"
-    r"genodigde|als gast|aangesloten landen|aangesloten zijn|"
+    r"\b(?:is|zijn|werd|werden|was|waren) uitgenodigd\b|genodigde|als gast|aangesloten landen|aangesloten zijn|"
     r"collega'?s? uit|ambtsgeno\w* uit|ministers? van defensie van|defensieministers? van|"
-    r"\bsessie\b[^.]*\bmet\b|aan tafel|\bna(?:m|men)\b[^.]*\bdeel\b|\b(?:neemt|nemen)\b[^.]*\bdeel\b|deelgenomen|deelname van|"
+    r"(?:sessie|werkdiner|werklunch|zitting|bijeenkomst|overleg|\bspr(?:eken|eekt|aken|ak))\b[^.]*?(?<!videoverbinding )\bmet de\b|"
+    r"aan tafel|\bna(?:m|men)\b[^.]*\bdeel\b|\b(?:neemt|nemen)\b[^.]*\bdeel\b|\bdeel(?:neemt|nemen|nam|namen|genomen)\b|"
+    r"deelgenomen|deelname van|"
     r"schuift aan|schoof aan|schoven aan|schuiven aan|delegaties? (?:uit|van)|partnerlanden\s+[a-z]|"
     r"gaf (?:een )?toelichting|lichtte\b[^.]*\btoe\b|\bschetste\b|\baanwezig\b"
 )
@@ -28,18 +31,21 @@ ABOUT_PREPOSITIONS = {"over", "in", "tegen", "naar", "richting", "jegens", "binn
 # The NATO-Ukraine Council and the Ukraine Defence Contact Group exist to meet with Ukraine.
 WITH_UKRAINE = {"nuc", "udcg"}
 PERSON_AFTER_ADJECTIVE = re.compile(r"^\s+(?:ministers? van defensie|defensieminister|collega|ambtsgeno|minister)")
+# "De Australische en de Georgische collega maakten bekend ...": a colleague is at the table.
+COLLEAGUE_AFTER_ADJECTIVE = re.compile(r"^\s+(?:collega|ambtsgeno)")
 
 
 def find_participants(sentences: list[str], meeting: MeetingData) -> list[ParticipantData]:
     codes: list[str] = []
     for sentence in sentences:
         folded = fold(sentence)
-        if not CUES.search(folded):
-            continue
-        for code in partner_countries(folded) + adjective_countries(folded):
+        found = adjective_countries(folded, COLLEAGUE_AFTER_ADJECTIVE)
+        if CUES.search(folded):
+            found = partner_countries(folded) + adjective_countries(folded) + found
+        for code in found:
             if code not in codes:
                 codes.append(code)
-    meets_ukraine = meeting.series in WITH_UKRAINE or any("Ukraine Council" in s.title for s in meeting.sessions)
+    meets_ukraine = meeting.series in WITH_UKRAINE or any(is_ukraine_council(s.title) for s in meeting.sessions)
     if meets_ukraine and "UA" not in codes:
         codes.append("UA")
     members_count = meeting.series == "jef"  # the JEF's own members are its participants
@@ -59,6 +65,10 @@ def partner_countries(folded: str) -> list[str]:
     return codes
 
 
+# "de betrekkingen met Rusland": a country the meeting speaks about, not one it speaks with.
+RELATION_NOUNS = {"betrekkingen", "relatie", "relaties", "samenwerking", "dialoog", "grens", "conflict", "oorlog", "spanningen", "handel"}
+
+
 def governing_word(before: str) -> str:
     """The word that governs a country name, skipping the list it stands in ('over X, Y en Z')."""
     text = before.rstrip()
@@ -71,16 +81,18 @@ def governing_word(before: str) -> str:
     words = re.findall(r"[\w'-]+", text)
     while words and words[-1] in {"de", "het", "situatie", "missie", "missies"}:
         words.pop()
+    if len(words) >= 2 and words[-1] == "met" and words[-2] in RELATION_NOUNS:
+        return "over"  # spoken about, like "over"
     return words[-1] if words else ""
 
 
-def adjective_countries(folded: str) -> list[str]:
+def adjective_countries(folded: str, person: re.Pattern = PERSON_AFTER_ADJECTIVE) -> list[str]:
     """'de Finse en Zweedse ministers van Defensie' -> FI, SE (adjectives only before a person)."""
     codes = []
     for match in adjective_pattern().finditer(folded):
         rest = folded[match.end() :]
-        rest = re.sub(r"^(?:\s*(?:,|en)\s*\w+)*", "", rest)  # skip "en Zweedse" in a list
-        if PERSON_AFTER_ADJECTIVE.match(rest):
+        rest = re.sub(r"^(?:\s*(?:,|en)\s*(?:de\s+)?[\w-]+)*", "", rest)  # skip "en (de) Zweedse" in a list
+        if person.match(rest):
             code = adjective_code(match.group(1))
             if code and code not in codes:
                 codes.append(code)

@@ -12,16 +12,22 @@ import re
 from .data import SessionData
 from .text import collapse_spaces, fold
 
+UKRAINE_COUNCIL = r"nato-ukraine council|navo-oekraine-? ?raad|\bnuc\b"
 NAMED_SESSIONS = [
     ("Werkdiner", r"\bwerkdiner|working dinner"),
     ("Werklunch", r"\bwerklunch|working lunch"),
     ("Nuclear Planning Group", r"nuclear planning group|\bnpg\b|nucleaire planningsgroep"),
-    ("NATO-Ukraine Council", r"nato-ukraine council|navo-oekra[iï]ne[- ]raad|\bnuc\b"),
+    ("NATO-Ukraine Council", UKRAINE_COUNCIL),
 ]
 SUBJECT_PATTERNS = [
-    re.compile(r"\b(?:werk)?sessies?\b(?:\s+[^\s.]+){0,6}?\s+over\s+(?P<subject>.+)", re.IGNORECASE),
+    re.compile(r"\b(?:werk)?sessies?\b,?(?:\s+[^\s.]+){0,6}?,?\s+(?:over|gaat over|ging over)\s+(?P<subject>.+)", re.IGNORECASE),
     re.compile(r"\b(?:werk)?sessie\b\s+(?:staan|staat)\s+(?:ook\s+)?(?P<subject>.+?)\s+op de agenda", re.IGNORECASE),
-    re.compile(r"\b(?:werk)?sessie\b\s+(?:is|wordt|was|werd|staat)\s+(?:gewijd aan|in het teken van)\s+(?P<subject>.+)", re.IGNORECASE),
+    re.compile(
+        r"\b(?:werk)?sessie\b(?:\s+[^\s.]+){0,4}?\s+(?:is|wordt|was|werd|staat|stond)\s+(?:gewijd aan|in het teken van)\s+(?P<subject>.+)",
+        re.IGNORECASE,
+    ),
+    # An agenda item in a row of them: "Vervolgens staan missies en operaties op de agenda."
+    re.compile(r"^(?:Vervolgens|Daarna|Daarnaast|Verder|Tot slot|Ten slotte) sta(?:an|at) (?P<subject>.+?) op de agenda"),
 ]
 # "een sessie (plaats) met de Indo-Pacifische partners": the partners are the subject.
 WITH_PATTERN = re.compile(
@@ -44,6 +50,18 @@ STOPWORDS = {"de", "het", "een", "en", "van", "over", "op", "der", "in", "met", 
 def key_words(text: str) -> set[str]:
     """Word stems for matching a heading to a sentence ('afschrikkings-' ~ 'afschrikking')."""
     return {w[:7] for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in STOPWORDS and len(w) > 2}
+
+
+def is_ukraine_council(title: str) -> bool:
+    return bool(re.search(UKRAINE_COUNCIL, fold(title)))
+
+
+def as_written(sentence: str, match: re.Match, canonical: str) -> str:
+    """The session's name in the letter's own words ("NAVO-Oekraïneraad"), not an abbreviation."""
+    written = sentence[match.start() : match.end()]
+    if len(written) <= 4:  # "NUC", "NPG"
+        return canonical
+    return written[:1].upper() + written[1:]
 
 
 def tidy(subject: str) -> str:
@@ -76,8 +94,8 @@ class SessionCollector:
     def add_sentence(self, sentence: str, heading: str | None) -> None:
         folded = fold(sentence)
         for name, pattern in NAMED_SESSIONS:
-            if re.search(pattern, folded):
-                self.add_named(name, heading)
+            if match := re.search(pattern, folded):
+                self.add_named(as_written(sentence, match, name), name, heading)
         subjects = [tidy(m.group("subject")) for p in SUBJECT_PATTERNS for m in p.finditer(sentence)]
         if not subjects:
             subjects = [tidy(m.group("subject")) for m in WITH_PATTERN.finditer(sentence)]
@@ -85,9 +103,10 @@ class SessionCollector:
             if 2 <= len(subject) <= 160:
                 self.add_subject(subject, heading)
 
-    def add_named(self, name: str, heading: str | None) -> None:
+    def add_named(self, name: str, canonical: str, heading: str | None) -> None:
         words = key_words(name)
-        if any(words <= key_words(s.title) for s in self.sessions):
+        pattern = dict(NAMED_SESSIONS)[canonical]
+        if any(words <= key_words(s.title) or re.search(pattern, fold(s.title)) for s in self.sessions):
             return
         under = self.session_for_heading(heading)
         if under is not None and not under.subject and not (key_words(under.heading) & words):
