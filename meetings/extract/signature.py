@@ -45,15 +45,22 @@ def find_signers(lines: list[str]) -> list[MinisterData]:
     """Every role line followed (within two lines) by a name line, in order of appearance."""
     signers: list[MinisterData] = []
     for index, line in enumerate(lines):
+        role, _, name = line.partition(",")
+        if name.strip() and is_signature_role(role) and is_signature_name(name):  # on one line
+            add_signer(signers, MinisterData(name=clean_name(name), role=normalize_role(role)))
+            continue
         if not is_signature_role(line):
             continue
         for candidate in lines[index + 1 : index + 4]:
             if is_signature_name(candidate):
-                signer = MinisterData(name=clean_name(candidate), role=normalize_role(line))
-                if signer not in signers:
-                    signers.append(signer)
+                add_signer(signers, MinisterData(name=clean_name(candidate), role=normalize_role(line)))
                 break
     return signers
+
+
+def add_signer(signers: list[MinisterData], signer: MinisterData) -> None:
+    if signer not in signers:
+        signers.append(signer)
 
 
 def primary_signer(signers: list[MinisterData]) -> tuple[MinisterData | None, list[MinisterData]]:
