@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import LetterQuerySet, MeetingQuerySet
@@ -47,10 +48,15 @@ class Country(models.Model):
         verbose_name_plural = _("landen")
 
     def __str__(self) -> str:
-        return self.name_nl
+        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:country_detail", args=[self.slug])
+
+    @property
+    def name(self) -> str:
+        """The name in the page's language."""
+        return self.name_en if get_language() == "en" else self.name_nl
 
 
 class Topic(models.Model):

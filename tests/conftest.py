@@ -71,6 +71,15 @@ def letters_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
+def dutch_after_each_test():
+    """A request to an /en/ page activates English in this thread; reset it between tests."""
+    yield
+    from django.utils import translation
+
+    translation.activate("nl")
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path) -> Path:
     """Imported originals go to a temporary folder, never to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"

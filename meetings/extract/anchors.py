@@ -25,7 +25,7 @@ MEETING_WORD = re.compile(
 HAPPENS = re.compile(
     r"plaats(?:vindt|vond|vinden|vonden|gevonden)?\b|\bvind(?:t|en)\b|\bvond(?:en)?\b|\bbijeen(?:geroepen|roepen|riep)?\b|"
     r"\bgehouden\b|vergader(?:t|en|de|den)\b|\bgeorganiseerd\b|\borganiseer\w*|\bontmoet|\bsamen(?:komen|kwamen)\b|"
-    r"\bkomen\b.*\bsamen\b|\bbeleg(?:t|de|den|d)\b",
+    r"\bkomen\b.*\bsamen\b|\bbeleg(?:t|de|den|d)\b|\bdeelgenomen\b|\bbijgewoond\b|\bvertegenwoordigd\b",
     re.IGNORECASE,
 )
 ABOUT = re.compile(
@@ -44,7 +44,8 @@ EXTRAORDINARY = re.compile(r"ingelast|buitengewon|extraordinary|\bextra (?:bijee
 VIRTUAL = re.compile(
     r"videoconferentie|virtue(?:el|le) (?:bijeenkomst|vergadering|dmm|top|overleg)|(?:bijeenkomst|vergadering|dmm|top|overleg) "
     r"(?:is|was|werd|wordt|vond|vindt)? ?(?:plaats )?(?:virtueel|digitaal|online)|digita(?:al|le) (?:bijeenkomst|vergadering)|"
-    r"(?:bijeenkomst|vergadering|dmm|\btop|overleg|bijeen)\b[^.]{0,50}\b(?:per|via) (?:video\w*|videoconferentie)",
+    r"(?:bijeenkomst|vergadering|dmm|\btop|overleg|bijeen)\b[^.]{0,50}\b(?:per|via) (?:video\w*|videoconferentie)|"
+    r"\b(?:per|via) (?:een )?(?:beveiligde )?video\w*[^.]{0,60}\b(?:bijeenkomst|vergadering) plaats",
     re.IGNORECASE,
 )
 # Phrases that put another meeting next to the one named: "voorafgaand aan de DMM".
@@ -87,12 +88,26 @@ def series_of(sentence: str) -> str | None:
     return None
 
 
+# "De bijeenkomst van de NAVO-defensieministers van 24-25 oktober 2019 stond in het teken van":
+# a date attached to the meeting's noun names the meeting even without a verb of meeting.
+ATTACHED_DATE = re.compile(
+    r"(?:bijeenkomst|vergadering|\bdmm\b|ministeri[eë]le|\btop\b|-top\b)\)?(?:\s+(?!dat\b|die\b|waar)[^\s.,;]+){0,8}?\s+(?:van|op)\s+(?:\w+dag\s+)?\d{1,2}\b",
+    re.IGNORECASE,
+)
+EARLIER = re.compile(r"\b(?:vorige|eerdere|afgelopen|laatste|voorgaande)\b", re.IGNORECASE)
+ATTACHED_DAYS = 45  # how far from the letter's date such a named meeting may lie
+
+
 def is_meeting_statement(sentence: str, heading: bool) -> bool:
     if not MEETING_WORD.search(sentence):
         return False
     if heading or HAPPENS.search(sentence):
         return True
     return bool(ABOUT.search(sentence)) and not LETTER_SENT.search(sentence)
+
+
+def is_attached_date(sentence: str) -> bool:
+    return bool(ATTACHED_DATE.search(sentence)) and not EARLIER.search(sentence) and not LETTER_SENT.search(sentence)
 
 
 def plausible(span: tuple[dt.date, dt.date], letter_date: dt.date | None, kind: str | None, explicit: bool) -> bool:
@@ -131,7 +146,8 @@ def find_anchors(
     One sentence can name two meetings ("... op 17 en 18 oktober en bijeenkomst JEF-ministers op
     31 oktober"): each date then takes the series named in the words leading up to it.
     """
-    if not is_meeting_statement(sentence, heading):
+    attached_only = not is_meeting_statement(sentence, heading)
+    if attached_only and not (MEETING_WORD.search(sentence) and is_attached_date(sentence)):
         return []
     mentions = find_dates(sentence)
     anchors: list[Anchor] = []
@@ -144,12 +160,14 @@ def find_anchors(
         if anchors and not (MEETING_NOUN.search(segment) and not ATTRIBUTIVE.search(sentence[: mention.start])):
             continue  # a later date in the sentence is context ("een week na de top van 7 juni")
         span = resolve_span(mention, letter_date, fallback_year)
+        if span and attached_only and not near_letter(span, letter_date):
+            continue
         if span and plausible(span, letter_date, kind, is_explicit(sentence, heading)):
             series = series_of(segment) or series_of(sentence) or "other"
             if series == "other" and not near_meeting_noun(sentence, mention):
                 continue  # "bijeenkomst belegd naar aanleiding van de invasie op 24 februari"
             anchors.append(make_anchor(series, span, segment if len(mentions) > 1 else sentence, block))
-    if not mentions and not heading and not re.search(r"\btijdens\b", sentence, re.IGNORECASE):
+    if not mentions and not attached_only and not heading and not re.search(r"\btijdens\b", sentence, re.IGNORECASE):
         series = series_of(sentence)
         if series in {"jef", "udcg", "summit"}:
             anchors.append(undated_anchor(series, block, sentence))
@@ -157,8 +175,14 @@ def find_anchors(
 
 
 def undated_anchor(series: str, block: int, sentence: str) -> Anchor:
-    """A meeting named without a date: it steers which text belongs to which meeting."""
-    return Anchor(series, None, None, None, False, False, block, sentence)
+    """A meeting named without a date: it steers which text belongs to which meeting, and
+    lends its place to the dated mention that may follow ("de bijeenkomst van de JEF in Oslo")."""
+    virtual = is_virtual(sentence)
+    return Anchor(series, None, None, None if virtual else location_in(sentence), virtual, False, block, sentence)
+
+
+def near_letter(span, letter_date: dt.date | None) -> bool:
+    return letter_date is None or abs((span[0] - letter_date).days) <= ATTACHED_DAYS
 
 
 MEETING_NOUN = re.compile(r"bijeenkomst|vergadering|\bdmm\b|\btop\b|-top\b|summit|\bjef\b|\budcg\b", re.IGNORECASE)

@@ -26,7 +26,7 @@ CONJUNCTIONS = {"en", "of", "tot", "noch", "dan"}
 HEADING_MAX_CHARS = 110
 BULLET = re.compile(r"^[-•*–]\s+")  # each list item is a block of its own
 # "1. Afschrikking en verdediging", "2.3 Lastenverdeling": the number is not part of the heading.
-NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+(?=[A-ZÀ-Þ])")
+NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?\d{1,2}\)|[IVX]{1,4}\.)\s+(?=[A-ZÀ-Þ])")
 HEADING_MAX_WORDS = 14
 
 
@@ -260,7 +260,8 @@ def looks_like_heading(group: list[Line], text: str) -> bool:
         and len(text.split()) <= HEADING_MAX_WORDS
         and text[:1].isupper()
         and not re.search(r"[.,;:!?]$", text)
-        and not any(line.text.endswith((",", ".", ";")) for line in group)
+        and not any(line.text.endswith((".", ";")) for line in group)
+        and not group[-1].text.endswith(",")
     )
 
 

@@ -38,6 +38,11 @@ ADJECTIVES = {
     "Tsjechische": "CZ", "Slowaakse": "SK", "Portugese": "PT", "Griekse": "GR", "Kroatische": "HR",
     "Sloveense": "SI", "Montenegrijnse": "ME", "Albanese": "AL", "Noord-Macedonische": "MK",
     "Bosnische": "BA", "Luxemburgse": "LU", "Cypriotische": "CY", "Maltese": "MT",
+    "Afghaanse": "AF", "Mongoolse": "MN", "Jordaanse": "JO", "Irakese": "IQ", "Servische": "RS",
+    "Kosovaarse": "XK", "Armeense": "AM", "Azerbeidzjaanse": "AZ", "Kazachse": "KZ", "Marokkaanse": "MA",
+    "Tunesische": "TN", "Egyptische": "EG", "Israëlische": "IL", "Qatarese": "QA", "Koeweitse": "KW",
+    "Saoedische": "SA", "Indiase": "IN", "Chinese": "CN", "Russische": "RU", "Belarussische": "BY",
+    "Wit-Russische": "BY", "Iraanse": "IR", "Noord-Koreaanse": "KP", "Colombiaanse": "CO", "Braziliaanse": "BR",
 }
 
 

@@ -23,7 +23,7 @@ def _month_pattern() -> str:
 
 # "op woensdag 25 en donderdag 26 februari": a weekday may stand before the second day.
 WEEKDAYS = r"(?:(?:" + "|".join(get_day_names("wide", locale="nl").values()) + r")\s+)?"
-SEP = r"\s*(?:-|–|—|t/m|tot en met|tot|en)\s*" + WEEKDAYS
+SEP = r"\s*(?:-|–|—|/|t/m|tot en met|tot|en)\s*" + WEEKDAYS
 DAY = r"(?<![\d,.])(\d{1,2})"
 YEAR = r"(?:\s+(\d{4})(?!\d))?"
 

@@ -42,8 +42,8 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
     kind = metadata.letter_kind(subject, opening)
     if kind is None:
         # Written before the meeting it names: an agenda; after it: a report.
-        kind = kind_from_dates(date, meetings_for(None)) or metadata.letter_kind_hint(subject, opening)
-        kind = kind or metadata.kind_from_tense(body)
+        kind = kind_from_dates(date, meetings_for(None)) or metadata.kind_from_opening(opening)
+        kind = kind or metadata.letter_kind_hint(subject, opening) or metadata.kind_from_tense(body)
     meetings = meetings_for(kind)
     addressed = any("voorzitter van de tweede kamer" in line.lower() for line in lines[:40])
     if not (minister or date or addressed or meetings) or not metadata.mentions_nato(body):

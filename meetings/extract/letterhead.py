@@ -29,7 +29,7 @@ LETTERHEAD = [
     r"bezuidenhoutseweg \d+.*",
     r"(https?://)?www\.\S+",
     r"ministerie van defensie",
-    r"(datum|betreft|onze referentie|uw referentie|uw brief|kenmerk|bijlage\(n\)|bijlagen?|contactpersoon|doorkiesnummer)\b.*",
+    r"(datum|betreft|onze referentie|ons kenmerk|uw referentie|uw kenmerk|uw brief|kenmerk|bijlage\(n\)|bijlagen?|contactpersoon|doorkiesnummer)\b.*",
     r"bij beantwoording.*",
     r"retouradres\b.*",
     r"geachte (heer |mevrouw )?voorzitter,?",

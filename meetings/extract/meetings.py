@@ -107,6 +107,11 @@ class Scopes:
             if candidate.matches(anchor):
                 candidate.anchors.append(anchor)
                 return candidate
+        if anchor.start is not None:  # the date of a meeting named earlier without one
+            for candidate in self.candidates:
+                if candidate.series == anchor.series and candidate.start is None:
+                    candidate.anchors.append(anchor)
+                    return candidate
         self.candidates.append(Candidate([anchor]))
         return self.candidates[-1]
 
@@ -129,6 +134,13 @@ class Scopes:
         self.current = self.section or self.main
         self.heading = unit.text if unit.block >= 0 else None
         return False
+
+
+def undated_place(sentence: str, series: str) -> str | None:
+    """'de agenda voor de aanstaande bijeenkomst van de NAVO-ministers van Defensie in Brussel'."""
+    if find_dates(sentence) or not is_meeting_statement(sentence, False) or series_of(sentence) not in (series, None):
+        return None
+    return location_in(sentence)
 
 
 def is_meeting_name(heading: str) -> bool:
@@ -193,7 +205,11 @@ def build_meeting(candidate: Candidate, assignments, letter_place: str | None) -
         any(a.virtual for a in candidate.anchors) or any(is_virtual(sentence) and not find_dates(sentence) for _, sentence, _ in own)
     )
     if location is None and not virtual:
-        location = next((place for _, sentence, _ in own if (place := venue_in(sentence))), None) or letter_place
+        location = (
+            next((place for _, sentence, _ in own if (place := venue_in(sentence))), None)
+            or next((place for _, sentence, _ in own if (place := undated_place(sentence, candidate.series))), None)
+            or letter_place
+        )
     meeting = MeetingData(
         series=candidate.series,
         title=meeting_title(candidate),

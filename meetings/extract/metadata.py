@@ -10,9 +10,9 @@ from .text import collapse_spaces, fold
 HEAD_LINES = 40  # the letterhead sits in the first lines of the text
 DATE_LINE = re.compile(r"^\s*(?:den haag|'s-gravenhage|datum)\b[ ,:]*(.*)$", re.IGNORECASE)
 NUMBER_LINE = re.compile(r"^\s*nr\.\s*(\d{1,5})\b(?=.*\bbrief\b|\s*$)", re.IGNORECASE)
-REFERENCE_LABEL = re.compile(r"^\s*onze referentie\b[\s:]*(.*)$", re.IGNORECASE)
+REFERENCE_LABEL = re.compile(r"^\s*(?:onze referentie|ons kenmerk)\b[\s:]*(.*)$", re.IGNORECASE)
 REFERENCE_VALUE = re.compile(r"\b([A-Z]{1,6}[-/ ]?\d{4}[\w/.-]*\d)\b")
-SUBJECT_LINE = re.compile(r"^\s*betreft\b[\s:]*(.+)$", re.IGNORECASE)
+SUBJECT_LINE = re.compile(r"^\s*betreft\b[\s:]*(.*)$", re.IGNORECASE)
 OWN_DOSSIER = re.compile(r"tweede kamer,? vergaderjaar \d{4}[–-]\d{4},? (\d{2}\s?\d{3}(?:-[A-Z0-9]+)?), nr\. (\d+)", re.IGNORECASE)
 
 # How a letter names itself, in its subject line or opening paragraph. A mention of another
@@ -38,12 +38,13 @@ def head(lines: list[str]) -> list[str]:
 
 def letter_date(lines: list[str]) -> dt.date | None:
     """'Den Haag, 9 maart 2022' or 'Datum 22 juni 2022' in the letterhead; None if absent."""
-    for line in head(lines):
+    window = head(lines)
+    for index, line in enumerate(window):
         match = DATE_LINE.match(line)
         if match:
-            for mention in find_dates(match.group(1)):
-                if (value := full_date(mention)) is not None:
-                    return value
+            for mention in find_dates(labelled_value(window, index, match.group(1))):
+                if (date := full_date(mention)) is not None:
+                    return date
     return None
 
 
@@ -71,11 +72,17 @@ def letter_reference(lines: list[str]) -> str | None:
 
 
 def letter_subject(lines: list[str]) -> str:
-    for index, line in enumerate(head(lines)):
+    window = head(lines)
+    for index, line in enumerate(window):
         match = SUBJECT_LINE.match(line)
         if match:
-            return collapse_spaces(match.group(1))
+            return collapse_spaces(labelled_value(window, index, match.group(1)))
     return ""
+
+
+def labelled_value(lines: list[str], index: int, inline: str) -> str:
+    """A letterhead field's value: after its label ("Datum 5 juni 2024") or on the next line."""
+    return inline.strip() or next((l for l in lines[index + 1 : index + 3] if l.strip()), "")
 
 
 DOSSIER_LINE = re.compile(r"^\s*(\d{2} \d{3}(?:-[A-Z0-9]+)?)\s+[A-Z][\w -]*$")
@@ -111,6 +118,27 @@ def letter_kind_hint(subject: str, opening: str) -> str | None:
             return "agenda"
         if report and not agenda:
             return "report"
+    return None
+
+
+# Verbs that say when the meeting the letter opens with takes place.
+MEETING_PAST = re.compile(
+    r"\bplaatsvond(?:en)?\b|\bvond(?:en)?\b[^.]*\bplaats\b|\bkwam(?:en)?\b[^.]*\bbijeen\b|\bwerd(?:en)? gehouden\b|"
+    r"\bheb(?:ben)? (?:ik|wij)\b[^.]*\b(?:deelgenomen|bijgewoond|vertegenwoordigd)\b|\bvergaderden\b",
+    re.IGNORECASE,
+)
+MEETING_FUTURE = re.compile(
+    r"\bplaatsvindt\b|\bvindt\b[^.]*\bplaats\b|\bkom(?:t|en)\b[^.]*\bbijeen\b|\bwordt gehouden\b|\bvergader(?:t|en)\b|"
+    r"\bzal\b[^.]*\bplaatsvinden\b|\baanstaande\b",
+    re.IGNORECASE,
+)
+
+
+def kind_from_opening(opening: str) -> str | None:
+    """'die op 15 oktober in Brussel plaatsvond': a report; 'komen ... bijeen': an agenda."""
+    past, future = bool(MEETING_PAST.search(opening)), bool(MEETING_FUTURE.search(opening))
+    if past != future:
+        return "report" if past else "agenda"
     return None
 
 

@@ -18,7 +18,7 @@ from .text import fold
 
 CUES = re.compile(
     r"in aanwezigheid van|uitgenodigd(?:\s+\w+){0,3}\s+(?:sessie|werksessie|bijeenkomst|vergadering|dmm|top|werkdiner|werklunch|deel te nemen)|"
-    r"\b(?:is|zijn|werd|werden|was|waren) uitgenodigd\b|genodigde|als gast|aangesloten landen|aangesloten zijn|"
+    r"\b(?:is|zijn|werd|werden|was|waren)\b[^.]{0,80}\buitgenodigd\b|genodigde|als gast|\baangesloten\b|"
     r"collega'?s? uit|ambtsgeno\w* uit|ministers? van defensie van|defensieministers? van|"
     r"(?:sessie|werkdiner|werklunch|zitting|bijeenkomst|overleg|\bspr(?:eken|eekt|aken|ak))\b[^.]*?(?<!videoverbinding )\bmet de\b|"
     r"aan tafel|\bna(?:m|men)\b[^.]*\bdeel\b|\b(?:neemt|nemen)\b[^.]*\bdeel\b|\bdeel(?:neemt|nemen|nam|namen|genomen)\b|"
@@ -30,7 +30,10 @@ CUES = re.compile(
 ABOUT_PREPOSITIONS = {"over", "in", "tegen", "naar", "richting", "jegens", "binnen", "aan", "voor", "tussen", "rond", "rondom", "door", "op"}
 # The NATO-Ukraine Council and the Ukraine Defence Contact Group exist to meet with Ukraine.
 WITH_UKRAINE = {"nuc", "udcg"}
-PERSON_AFTER_ADJECTIVE = re.compile(r"^\s+(?:ministers? van defensie|defensieminister|collega|ambtsgeno|minister)")
+PERSON_AFTER_ADJECTIVE = re.compile(
+    r"^\s+(?:ministers? van defensie|defensieminister|collega|ambtsgeno|minister|premier|vicepremier|president|"
+    r"regeringsleider|staatshoofd|kanselier|delegatie)"
+)
 # "De Australische en de Georgische collega maakten bekend ...": a colleague is at the table.
 COLLEAGUE_AFTER_ADJECTIVE = re.compile(r"^\s+(?:collega|ambtsgeno)")
 

@@ -16,6 +16,7 @@ UKRAINE_COUNCIL = r"nato-ukraine council|navo-oekraine-? ?raad|\bnuc\b"
 NAMED_SESSIONS = [
     ("Werkdiner", r"\bwerkdiner|working dinner"),
     ("Werklunch", r"\bwerklunch|working lunch"),
+    ("Werkontbijt", r"\bwerkontbijt|working breakfast"),
     ("Nuclear Planning Group", r"nuclear planning group|\bnpg\b|nucleaire planningsgroep"),
     ("NATO-Ukraine Council", UKRAINE_COUNCIL),
 ]
@@ -24,6 +25,10 @@ SUBJECT_PATTERNS = [
     re.compile(r"\b(?:werk)?sessie\b\s+(?:staan|staat)\s+(?:ook\s+)?(?P<subject>.+?)\s+op de agenda", re.IGNORECASE),
     re.compile(
         r"\b(?:werk)?sessie\b(?:\s+[^\s.]+){0,4}?\s+(?:is|wordt|was|werd|staat|stond)\s+(?:gewijd aan|in het teken van)\s+(?P<subject>.+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:werk)?sessie\b\s+(?:bespreken|bespraken|behandelen|behandelden)\s+(?:de ministers\s+|zij\s+)?(?P<subject>.+)",
         re.IGNORECASE,
     ),
     # An agenda item in a row of them: "Vervolgens staan missies en operaties op de agenda."

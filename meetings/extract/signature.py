@@ -51,7 +51,8 @@ def find_signers(lines: list[str]) -> list[MinisterData]:
             continue
         if not is_signature_role(line):
             continue
-        for candidate in lines[index + 1 : index + 4]:
+        following = [l for l in lines[index + 1 : index + 12] if l.strip()][:3]
+        for candidate in following:
             if is_signature_name(candidate):
                 add_signer(signers, MinisterData(name=clean_name(candidate), role=normalize_role(line)))
                 break
