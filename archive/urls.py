@@ -1,16 +1,23 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from meetings.sitemaps import SITEMAPS
+from meetings.throttle import ThrottledAdminAuthenticationForm
+from meetings.views import search as search_views
+
+admin.site.login_form = ThrottledAdminAuthenticationForm
+admin.site.site_header = "NAVO-brievenarchief: beheer"
 
 urlpatterns = [
+    path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/search/", search_views.search_api, name="api_search"),
     path("api/", include("meetings.api.urls")),
 ]
 urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
     path("", include("meetings.urls")),
     prefix_default_language=False,
 )

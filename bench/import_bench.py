@@ -9,6 +9,7 @@ times three passes through `meetings.importer.import_letter_bytes`, the function
 - re-run: the same letters again, which must all come back "unchanged".
 
 The topic rules are read once and passed in, as the command does. Prints a Markdown table.
+A pass that runs past --budget seconds stops there and reports the rate it reached.
 
     .venv/bin/python bench/import_bench.py                  # 1,000 and 10,000 letters
     .venv/bin/python bench/import_bench.py --counts 200 --profile /tmp/import.prof
@@ -62,11 +63,13 @@ def fresh_database(workdir: Path) -> None:
 class Pass:
     seconds: float
     statuses: Counter
+    done: int  # letters handled before the time budget ran out (all of them, usually)
+    tail_rate: float  # letters/s over the last tenth of the pass: shows a slowdown as rows grow
     queries: int = 0
     data: list = field(default_factory=list)  # LetterData of a dry run
 
-    def rate(self, count: int) -> float:
-        return count / self.seconds if self.seconds else float("inf")
+    def rate(self) -> float:
+        return self.done / self.seconds if self.seconds else float("inf")
 
 
 class QueryCounter:
@@ -80,26 +83,35 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def run_pass(letters: list[tuple[str, bytes]], *, dry_run: bool, topics, profiler=None) -> Pass:
+def run_pass(letters: list[tuple[str, bytes]], *, dry_run: bool, topics, budget: float, profiler=None) -> Pass:
+    """Import the letters one by one, as the command does; stop early past `budget` seconds."""
     from django.db import connection
     from meetings.importer import import_letter_bytes
 
     counter = QueryCounter()
     results = []
+    tenth = max(len(letters) // 10, 1)
+    marks = []  # (letters done, seconds) every tenth of the letters
     with connection.execute_wrapper(counter):
         if profiler:
             profiler.enable()
         start = time.perf_counter()
         for name, content in letters:
             results.append(import_letter_bytes(name, content, dry_run=dry_run, topics=topics))
-        seconds = time.perf_counter() - start
+            if len(results) % tenth == 0 or len(results) == len(letters):
+                marks.append((len(results), time.perf_counter() - start))
+                if budget and marks[-1][1] > budget:
+                    break
         if profiler:
             profiler.disable()
+    seconds = marks[-1][1]
+    before = marks[-2] if len(marks) > 1 else (0, 0.0)
+    tail_rate = (marks[-1][0] - before[0]) / ((marks[-1][1] - before[1]) or float("inf"))
     for result in results:
         if result.status == "failed":
             print(f"FAILED {result.source}: {result.error}", file=sys.stderr)
     data = [r.data for r in results if dry_run and r.data is not None]
-    return Pass(seconds, Counter(r.status for r in results), counter.count, data)
+    return Pass(seconds, Counter(r.status for r in results), len(results), tail_rate, counter.count, data)
 
 
 @dataclass
@@ -112,7 +124,7 @@ class Run:
     rows: dict[str, int]
 
 
-def bench_count(count: int, workdir: Path, *, seed: int, profile: Path | None) -> Run:
+def bench_count(count: int, workdir: Path, *, seed: int, budget: float, profile: Path | None) -> Run:
     from generate import generate_letters
     from meetings.vocabulary import topic_rules
 
@@ -121,12 +133,12 @@ def bench_count(count: int, workdir: Path, *, seed: int, profile: Path | None) -
     generate_seconds = time.perf_counter() - start
     fresh_database(workdir)
     topics = topic_rules()
-    dry = run_pass(letters, dry_run=True, topics=topics)
+    dry = run_pass(letters, dry_run=True, topics=topics, budget=budget)
     profiler = cProfile.Profile() if profile else None
-    full = run_pass(letters, dry_run=False, topics=topics, profiler=profiler)
+    full = run_pass(letters, dry_run=False, topics=topics, budget=budget, profiler=profiler)
     if profiler:
         profiler.dump_stats(profile)
-    rerun = run_pass(letters, dry_run=False, topics=topics)
+    rerun = run_pass(letters[: full.done], dry_run=False, topics=topics, budget=0)
     return Run(count, generate_seconds, dry, full, rerun, row_counts())
 
 
@@ -149,23 +161,31 @@ def machine() -> str:
 
     return (
         f"{os.cpu_count()} cores ({platform.processor() or platform.machine()}), Python {platform.python_version()}, "
-        f"Django {django.get_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}"
+        f"Django {django.get_version()}, SQLite {sqlite3.sqlite_version}, {platform.system()} {platform.release()}; "
+        f"load average at the end {os.getloadavg()[0]:.2f} (other work on the machine slows every figure)"
     )
 
 
 def table(runs: list[Run]) -> str:
     lines = [
-        "| letters | extraction only (dry run) | full import | re-run (unchanged) | queries/letter | failed | meetings created |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| letters | extraction only (dry run) | full import | full import, last tenth | re-run (unchanged) | queries/letter | failed | meetings created |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in runs:
-        n = r.count
         failed = r.dry.statuses["failed"] + r.full.statuses["failed"]
         lines.append(
-            f"| {n:,} | {r.dry.rate(n):,.0f}/s ({r.dry.seconds:.1f} s) | {r.full.rate(n):,.0f}/s ({r.full.seconds:.1f} s) "
-            f"| {r.rerun.rate(n):,.0f}/s ({r.rerun.seconds:.1f} s) | {r.full.queries / n:.0f} | {failed} | {r.rows['meetings']:,} |"
+            f"| {r.count:,} | {cell(r.dry, r.count)} | {cell(r.full, r.count)} | {r.full.tail_rate:,.0f}/s "
+            f"| {cell(r.rerun, r.full.done)} | {r.full.queries / r.full.done:.0f} | {failed} | {r.rows['meetings']:,} |"
         )
     return "\n".join(lines)
+
+
+def cell(one: Pass, count: int) -> str:
+    """'28/s (36.1 s)', or with the share done when the time budget stopped the pass."""
+    text = f"{one.rate():,.0f}/s ({one.seconds:,.1f} s)"
+    if one.done < count:
+        text += f", stopped after {one.done:,} letters"
+    return text
 
 
 def extraction_summary(run: Run) -> str:
@@ -180,7 +200,7 @@ def extraction_summary(run: Run) -> str:
     }
     averages = ", ".join(f"{v / n:.1f} {k}" for k, v in per.items())
     warned = sum(1 for d in data if d.warnings)
-    return f"{run.count:,} letters: kinds {dict(kinds)}; per letter {averages}; {warned} with warnings"
+    return f"{len(data):,} letters: kinds {dict(kinds)}; per letter {averages}; {warned} with warnings"
 
 
 def check(run: Run) -> list[str]:
@@ -188,9 +208,9 @@ def check(run: Run) -> list[str]:
     problems = []
     if run.dry.statuses["failed"] or run.full.statuses["failed"]:
         problems.append(f"{run.count}: {run.full.statuses['failed']} letters failed to import")
-    if run.full.statuses["created"] != run.count:
-        problems.append(f"{run.count}: only {run.full.statuses['created']} letters created")
-    if run.rerun.statuses["unchanged"] != run.count:
+    if run.full.statuses["created"] != run.full.done:
+        problems.append(f"{run.count}: only {run.full.statuses['created']} of {run.full.done} letters created")
+    if run.rerun.statuses["unchanged"] != run.full.done:
         problems.append(f"{run.count}: the re-run gave {dict(run.rerun.statuses)}, not all unchanged")
     return problems
 
@@ -200,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000], help="Numbers of letters to time, one fresh database each (default: 1000 10000).")
     parser.add_argument("--seed", type=int, default=0, help="Seed for the letter generator (default 0).")
     parser.add_argument("--keep-db", action="store_true", help="Keep the temporary folder with the last run's database and media files, and print its path.")
+    parser.add_argument(
+        "--budget", type=float, default=240,
+        help="Stop a pass after this many seconds and report the rate so far, so a slow import cannot run for half an hour (default 240; 0: no limit).",
+    )
     parser.add_argument("--profile", type=Path, help="Write cProfile statistics of the last count's full import to this file and print the top functions.")
     args = parser.parse_args(argv)
     if any(c < 1 for c in args.counts):
@@ -211,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         for index, count in enumerate(args.counts):
             profile = args.profile if args.profile and index == len(args.counts) - 1 else None
             print(f"… {count:,} letters", file=sys.stderr, flush=True)
-            runs.append(bench_count(count, workdir, seed=args.seed, profile=profile))
+            runs.append(bench_count(count, workdir, seed=args.seed, budget=args.budget, profile=profile))
     finally:
         if args.keep_db:
             print(f"database and media kept in {workdir}", file=sys.stderr)

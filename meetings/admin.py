@@ -1,6 +1,13 @@
-"""Admin registrations: the staff's window on every archive row."""
-from django.contrib import admin
+"""Admin registrations: the staff's window on every archive row, where corrections are made.
 
+Every change an admin saves to an extracted field is recorded in the admin history (Django's
+LogEntry) and locks that field against later re-imports (meetings/corrections.py).
+"""
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _, ngettext
+
+from .admin_upload import LetterUploadMixin
+from .corrections import LETTER_FIELDS, MEETING_FIELDS, lock, merge_meetings
 from .models import (
     Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic,
 )
@@ -37,26 +44,67 @@ class ParticipationInline(admin.TabularInline):
     autocomplete_fields = ["country"]
 
 
+class CorrectionsMixin:
+    """Saving a changed field or inline in the admin locks it against re-imports."""
+
+    lockable_fields: set[str] = set()
+    inline_locks: dict[type, tuple[str, str]] = {}  # inline model -> (row to lock: "self"/"meetings", name)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            lock(obj, set(form.changed_data) & self.lockable_fields)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        names = set(form.changed_data) & self.lockable_fields & {"topics", "cosigners"}
+        names |= {self.inline_locks[fs.model] for fs in formsets if fs.model in self.inline_locks and fs.has_changed()}
+        if change and names:
+            lock(obj, names)
+            obj.save(update_fields=["locked_fields"])
+
+
 @admin.register(Letter)
-class LetterAdmin(admin.ModelAdmin):
+class LetterAdmin(LetterUploadMixin, CorrectionsMixin, admin.ModelAdmin):
     list_display = ["subject", "kind", "date", "number", "minister", "is_sample", "imported_at"]
     list_filter = ["kind", "is_sample", "minister", "topics"]
     search_fields = ["subject", "reference", "source_name", "source_sha256"]
     date_hierarchy = "date"
     list_select_related = ["minister"]
     filter_horizontal = ["topics", "cosigners"]
-    readonly_fields = ["source_sha256", "imported_at", "updated_at", "warnings"]
+    readonly_fields = ["source_sha256", "source_name", "source_file", "imported_at", "updated_at", "warnings", "locked_fields"]
     inlines = [LetterMeetingInline, FootnoteInline, CitationInline]
+    lockable_fields = LETTER_FIELDS
+    inline_locks = {LetterMeeting: "meetings"}
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(CorrectionsMixin, admin.ModelAdmin):
     list_display = ["title", "series", "start_date", "end_date", "location", "extraordinary", "virtual"]
     list_filter = ["series", "extraordinary", "virtual"]
     search_fields = ["title", "location"]
     date_hierarchy = "start_date"
-    prepopulated_fields = {"slug": ["series"]}
+    readonly_fields = ["locked_fields", "merged_spans"]
     inlines = [LetterMeetingInline, ParticipationInline, SessionInline]
+    actions = ["merge_selected"]
+    lockable_fields = MEETING_FIELDS
+    inline_locks = {Participation: "participants", Session: "sessions"}
+
+    @admin.action(description=_("Geselecteerde bijeenkomsten samenvoegen tot één"), permissions=["change"])
+    def merge_selected(self, request, queryset):
+        meetings = list(queryset)
+        if len(meetings) < 2:
+            self.message_user(request, _("Kies ten minste twee bijeenkomsten om samen te voegen."), messages.WARNING)
+            return
+        names = ", ".join(str(m) for m in meetings)
+        kept = merge_meetings(meetings)
+        self.log_change(request, kept, f"Samengevoegd uit: {names}")
+        self.message_user(
+            request,
+            ngettext("%(count)d bijeenkomst samengevoegd in %(kept)s.", "%(count)d bijeenkomsten samengevoegd in %(kept)s.", len(meetings))
+            % {"count": len(meetings), "kept": kept},
+        )
 
 
 @admin.register(Minister)

@@ -6,3 +6,8 @@ class MeetingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
     verbose_name = _("NAVO-brieven")
+
+    def ready(self):
+        from .search import signals
+
+        signals.connect(self)

@@ -13,7 +13,7 @@ def year_choices(model_field: str, model) -> list[tuple[int, int]]:
 
 
 class MeetingFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Jaar"), method="filter_year")
+    year = django_filters.NumberFilter(label=_("Jaar"), method="filter_year", min_value=1949, max_value=2100)
     series = django_filters.ChoiceFilter(label=_("Reeks"), choices=Meeting.Series.choices, method="filter_series")
     country = django_filters.ModelChoiceFilter(
         label=_("Land"), queryset=Country.objects.filter(participations__isnull=False).distinct(),
@@ -47,7 +47,7 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class LetterFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Jaar"), method="filter_year")
+    year = django_filters.NumberFilter(label=_("Jaar"), method="filter_year", min_value=1949, max_value=2100)
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Letter.Kind.choices, method="filter_kind")
     series = django_filters.ChoiceFilter(label=_("Reeks"), choices=Meeting.Series.choices, method="filter_series")
     country = django_filters.ModelChoiceFilter(

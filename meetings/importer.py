@@ -23,9 +23,11 @@ from .extract.countries import country_name
 from .extract.data import LetterData, MeetingData
 from .extract.read import read_letter_bytes
 from .extract.topics import DEFAULT_TOPICS, TopicRule, find_topics
+from .corrections import absorbed_by, locked
 from .models import (
     Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic,
 )
+from .search.indexer import index_letter
 from .vocabulary import topic_rules
 
 log = logging.getLogger(__name__)
@@ -109,31 +111,45 @@ def write_rows(data: LetterData, *, source_name: str, sha256: str, file_name: st
     letter = letter or Letter(source_name=source_name)
     old_meetings = set() if created else set(letter.meetings.values_list("pk", flat=True))
     old_file = letter.source_file.name if letter.source_file else ""
-    letter.kind = data.kind
-    letter.date = data.date
-    letter.number = data.number
-    letter.dossier = data.dossier or ""
-    letter.reference = data.reference or ""
-    letter.subject = data.subject[:300]
-    letter.minister = upsert_minister(data.minister) if data.minister else None
+    extracted = {
+        "kind": data.kind,
+        "date": data.date,
+        "number": data.number,
+        "dossier": data.dossier or "",
+        "reference": data.reference or "",
+        "subject": data.subject[:300],
+        "minister": upsert_minister(data.minister) if data.minister else None,
+    }
+    for field, value in extracted.items():
+        if not locked(letter, field):  # an admin's correction outlives the re-import
+            setattr(letter, field, value)
     letter.body = data.body
     letter.is_sample = data.is_sample
     letter.warnings = data.warnings
     letter.source_sha256 = sha256
     letter.source_file.name = file_name
     letter.save()
+    keep_meetings = locked(letter, "meetings")
     if not created:
-        for related in (letter.footnotes, letter.citations, letter.sessions, letter.meeting_links):
-            related.all().delete()
-    letter.cosigners.set([upsert_minister(m) for m in data.cosigners])
+        letter.footnotes.all().delete()
+        letter.citations.all().delete()
+        if not keep_meetings:
+            kept_sessions = [m.pk for m in Meeting.objects.filter(letter_links__letter=letter) if locked(m, "sessions")]
+            letter.sessions.exclude(meeting__in=kept_sessions).delete()
+            letter.meeting_links.all().delete()
+    if not locked(letter, "cosigners"):
+        letter.cosigners.set([upsert_minister(m) for m in data.cosigners])
     vocabulary = Vocabulary.load(topics)
-    letter.topics.set([vocabulary.rows[n] for n in data.topics if n in vocabulary.rows])
+    if not locked(letter, "topics"):
+        letter.topics.set([vocabulary.rows[n] for n in data.topics if n in vocabulary.rows])
     Footnote.objects.bulk_create(Footnote(letter=letter, number=f.number, text=f.text) for f in data.footnotes)
     store_citations(letter, data)
-    countries = upsert_countries({p.code for m in data.meetings for p in m.participants})
-    for meeting_data in data.meetings:
-        store_meeting(letter, meeting_data, vocabulary, countries)
-    Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
+    if not keep_meetings:
+        countries = upsert_countries({p.code for m in data.meetings for p in m.participants})
+        for meeting_data in data.meetings:
+            store_meeting(letter, meeting_data, vocabulary, countries)
+        Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
+    index_letter(letter)  # the search index commits (or rolls back) with the rows
     return letter, created, old_file
 
 
@@ -211,19 +227,26 @@ def role_of(letter: Letter, meeting: MeetingData) -> str:
 
 def store_meeting(letter: Letter, data: MeetingData, vocabulary: Vocabulary, countries: dict[str, Country]) -> None:
     role = role_of(letter, data)
-    meeting = find_meeting(data)
+    meeting = find_meeting(data) or absorbed_by(data.series, data.start_date, data.end_date)
     if meeting is None:
         meeting = Meeting(series=data.series, title=data.title, start_date=data.start_date, end_date=data.end_date)
     elif role == LetterMeeting.Role.REPORTS or not meeting.letter_links.filter(role=LetterMeeting.Role.REPORTS).exists():
-        meeting.start_date, meeting.end_date = data.start_date, data.end_date  # the report's dates win
-    meeting.location = meeting.location or (data.location or "")
-    meeting.extraordinary = meeting.extraordinary or data.extraordinary
-    meeting.virtual = meeting.virtual or data.virtual
+        if not (locked(meeting, "start_date") or locked(meeting, "end_date")):
+            meeting.start_date, meeting.end_date = data.start_date, data.end_date  # the report's dates win
+    if not locked(meeting, "location"):
+        meeting.location = meeting.location or (data.location or "")
+    if not locked(meeting, "extraordinary"):
+        meeting.extraordinary = meeting.extraordinary or data.extraordinary
+    if not locked(meeting, "virtual"):
+        meeting.virtual = meeting.virtual or data.virtual
     meeting.save()
-    LetterMeeting.objects.create(letter=letter, meeting=meeting, role=role)
-    Participation.objects.bulk_create(
-        [Participation(meeting=meeting, country=countries[p.code]) for p in data.participants], ignore_conflicts=True
-    )
+    LetterMeeting.objects.get_or_create(letter=letter, meeting=meeting, defaults={"role": role})
+    if not locked(meeting, "participants"):
+        Participation.objects.bulk_create(
+            [Participation(meeting=meeting, country=countries[p.code]) for p in data.participants], ignore_conflicts=True
+        )
+    if locked(meeting, "sessions"):
+        return
     sessions = Session.objects.bulk_create(
         Session(meeting=meeting, letter=letter, heading=s.heading[:200], subject=s.subject[:300], title=s.title[:500], order=i)
         for i, s in enumerate(data.sessions)

@@ -97,13 +97,17 @@ class Letter(models.Model):
     number = models.PositiveIntegerField(_("nummer"), null=True, blank=True, help_text=_('Kamerstuknummer: "Nr. 387".'))
     dossier = models.CharField(_("dossier"), max_length=20, blank=True, help_text=_('Kamerstukdossier, bijv. "28676".'))
     reference = models.CharField(_("kenmerk"), max_length=40, blank=True, help_text=_('"Onze referentie", bijv. BS2022015117.'))
-    subject = models.CharField(_("onderwerp"), max_length=300)
+    subject = models.CharField(_("betreft"), max_length=300)
     minister = models.ForeignKey(Minister, verbose_name=_("ondertekend door"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters")
     cosigners = models.ManyToManyField(Minister, verbose_name=_("mede ondertekend door"), blank=True, related_name="cosigned_letters")
     body = models.TextField(_("tekst"), help_text=_("Schone tekst: alinea's gescheiden door een lege regel, koppen met '## ', voetnootverwijzingen als [^1]."))
     topics = models.ManyToManyField(Topic, verbose_name=_("onderwerpen"), blank=True, related_name="letters")
     is_sample = models.BooleanField(_("voorbeeldbrief"), default=False, help_text=_("Fictieve demonstratiebrief, geen officieel document."))
     warnings = models.JSONField(_("waarschuwingen"), default=list, blank=True)
+    locked_fields = models.JSONField(
+        _("gecorrigeerde velden"), default=list, blank=True,
+        help_text=_("Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan."),
+    )
     source_name = models.CharField(_("bestandsnaam"), max_length=255, unique=True)
     source_sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
     source_file = models.FileField(_("origineel bestand"), upload_to="letters/%Y/", blank=True)
@@ -116,6 +120,7 @@ class Letter(models.Model):
         ordering = ["-date", "-id"]
         verbose_name = _("brief")
         verbose_name_plural = _("brieven")
+        permissions = [("upload_letter", _("Kan brieven uploaden en publiceren"))]
         indexes = [
             models.Index(fields=["-date", "-id"], name="letter_date_idx"),
             models.Index(fields=["kind", "-date"], name="letter_kind_date_idx"),
@@ -152,6 +157,14 @@ class Meeting(models.Model):
     extraordinary = models.BooleanField(_("ingelast"), default=False)
     virtual = models.BooleanField(_("videoconferentie"), default=False)
     slug = models.SlugField(max_length=60, unique=True)
+    locked_fields = models.JSONField(
+        _("gecorrigeerde velden"), default=list, blank=True,
+        help_text=_("Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan."),
+    )
+    merged_spans = models.JSONField(
+        _("samengevoegde data"), default=list, blank=True,
+        help_text=_("Reeks en data van bijeenkomsten die hierin zijn samengevoegd, zodat een nieuwe import ze hier terugvindt."),
+    )
     letters = models.ManyToManyField(Letter, through="LetterMeeting", related_name="meetings")
     countries = models.ManyToManyField(Country, through="Participation", related_name="meetings")
 
@@ -212,7 +225,7 @@ class Session(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="sessions")
     heading = models.CharField(_("kop"), max_length=200, blank=True)
-    subject = models.CharField(_("onderwerp"), max_length=300, blank=True)
+    subject = models.CharField(_("inhoud"), max_length=300, blank=True)
     title = models.CharField(_("titel"), max_length=500)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     topics = models.ManyToManyField(Topic, blank=True, related_name="sessions")

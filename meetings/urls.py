@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import LatestLettersFeed
-from .views import catalog, exports, home, letters, meetings
+from .views import catalog, exports, home, letters, meetings, search
 
 app_name = "meetings"
 
@@ -22,4 +22,6 @@ urlpatterns = [
     path("onderwerpen/<slug:slug>/", catalog.TopicDetailView.as_view(), name="topic_detail"),
     path("dekking/", meetings.CoverageView.as_view(), name="coverage"),
     path("feeds/brieven.atom", LatestLettersFeed(), name="letter_feed"),
+    path("zoeken/", search.search_page, name="search"),
+    path("zoeken/feed.atom", search.SearchFeed(), name="search_feed"),
 ]

@@ -149,15 +149,17 @@ def find_anchors(
     attached_only = not is_meeting_statement(sentence, heading)
     if attached_only and not (MEETING_WORD.search(sentence) and is_attached_date(sentence)):
         return []
-    mentions = find_dates(sentence)
+    mentions = find_dates(sentence)[:MAX_DATES]
+    bounds = segment_bounds(sentence, mentions) if len(mentions) > 1 else [0, len(sentence)]
     anchors: list[Anchor] = []
     for index, mention in enumerate(mentions):
+        before = sentence[max(0, mention.start - 40) : mention.start]
         if kind == "agenda" and PAST_MARK.match(sentence[mention.end :]):
             continue
-        if PERIOD_BEFORE.search(sentence[: mention.start]):
+        if PERIOD_BEFORE.search(before):
             continue
-        segment = date_segment(sentence, mentions, index)
-        if anchors and not (MEETING_NOUN.search(segment) and not ATTRIBUTIVE.search(sentence[: mention.start])):
+        segment = sentence[bounds[index] : bounds[index + 1]]
+        if anchors and not (MEETING_NOUN.search(segment) and not ATTRIBUTIVE.search(before)):
             continue  # a later date in the sentence is context ("een week na de top van 7 juni")
         span = resolve_span(mention, letter_date, fallback_year)
         if span and attached_only and not near_letter(span, letter_date):
@@ -190,6 +192,7 @@ ATTRIBUTIVE = re.compile(r"\bvan\s*$")
 
 
 NEAR_WORDS = 6
+MAX_DATES = 12  # a "sentence" with more dates than this is a table or junk, not a meeting statement
 
 
 def near_meeting_noun(sentence: str, mention: DateMention) -> bool:
@@ -225,14 +228,6 @@ def segment_bounds(sentence: str, mentions: list[DateMention]) -> list[int]:
         bounds.append(cut)
     bounds.append(len(sentence))
     return bounds
-
-
-def date_segment(sentence: str, mentions: list[DateMention], index: int) -> str:
-    """The words that belong to one date of several in a sentence."""
-    if len(mentions) == 1:
-        return sentence
-    bounds = segment_bounds(sentence, mentions)
-    return sentence[bounds[index] : bounds[index + 1]]
 
 
 def make_anchor(series: str, span, sentence: str, block: int) -> Anchor:

@@ -9,6 +9,7 @@ from .errors import UnreadableFileError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"  # .docx is a zip archive holding word/document.xml
 # Real letters are long-form prose; a file with this share of control characters is binary.
 MAX_CONTROL_SHARE = 0.01
 
@@ -23,7 +24,39 @@ def read_letter_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str
         )
     if data.lstrip()[:5] == PDF_MAGIC:
         return pdf_text(data)
+    if data[:4] == ZIP_MAGIC:
+        return docx_text(data)
     return decode_text(data)
+
+
+def file_kind(data: bytes) -> str:
+    """What the bytes are, by their content: 'pdf', 'docx', 'zip' or 'text'."""
+    if data.lstrip()[:5] == PDF_MAGIC:
+        return "pdf"
+    if data[:4] == ZIP_MAGIC:
+        return "docx" if b"word/document.xml" in data else "zip"
+    return "text"
+
+
+def docx_text(data: bytes) -> str:
+    """Paragraphs of a Word letter; its headings become Markdown headings for the cleaner."""
+    import zipfile
+
+    from docx import Document
+
+    try:
+        document = Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableFileError("the file is a zip archive but not a Word document (.docx)") from exc
+    lines = []
+    for paragraph in document.paragraphs:
+        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+        text = paragraph.text.strip()
+        lines.append(f"### {text}" if text and style.startswith(("heading", "kop")) else text)
+    text = "\n\n".join(lines)
+    if len(text.split()) < 20:
+        raise UnreadableFileError("the Word document holds almost no text")
+    return text
 
 
 def decode_text(data: bytes) -> str:

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from meetings.importer import FAILED, ImportResult, import_letter_file
 from meetings.vocabulary import topic_rules
 
-LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf"}
+LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx"}
 PROGRESS_FROM = 50  # files; smaller batches print a line per file and need no progress bar
 
 

@@ -1,0 +1,34 @@
+"""Full-text search in Dutch over the letters, on PostgreSQL and on SQLite (issue 5).
+
+    text.py        words, folding and the Snowball Dutch stemmer, shared by index and query (pure)
+    query.py       the query language parsed into a tree; never raises (pure)
+    lexemes.py     the tree in stems, and finding its hits in a text (pure)
+    snippets.py    the best passage, escaped, hits marked (pure)
+    backends/      PostgreSQL (tsvector, GIN, ts_rank, ts_headline) and SQLite (FTS5, bm25)
+    indexer.py     rows to index entries; the importer and the signal handlers call it
+    vocabulary.py  the indexed words, for prefixes and spelling suggestions
+    service.py     Search: filters, facets, ranking and hits for the page, the API and the feed
+
+The pure modules import no Django, so this package imports the rest lazily.
+"""
+from __future__ import annotations
+
+_LAZY = {
+    "Search": "service",
+    "index_letter": "indexer",
+    "index_letters": "indexer",
+    "index_documents": "indexer",
+    "make_document": "indexer",
+    "rebuild_index": "indexer",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = list(_LAZY)

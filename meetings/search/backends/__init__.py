@@ -1,0 +1,29 @@
+"""One search interface, one backend per database vendor (ARCHITECTURE.md, "Search").
+
+- PostgreSQL (postgres.py): a weighted tsvector per letter in its own table with a GIN index,
+  the 'archive_dutch' configuration (PostgreSQL's 'dutch' plus unaccent), ts_rank, ts_headline.
+- SQLite (sqlite.py): an FTS5 table of stems with bm25 ranking; snippets built in Python.
+
+Both take their words from meetings.search.text, so they match the same letters.
+"""
+from __future__ import annotations
+
+from django.db import connection
+
+from .base import Document, SearchBackend
+
+
+def get_backend(using=None) -> SearchBackend:
+    conn = using or connection
+    if conn.vendor == "postgresql":
+        from .postgres import PostgresBackend
+
+        return PostgresBackend(conn)
+    if conn.vendor == "sqlite":
+        from .sqlite import SQLiteBackend
+
+        return SQLiteBackend(conn)
+    raise NotImplementedError(f"no search backend for {conn.vendor}")
+
+
+__all__ = ["Document", "SearchBackend", "get_backend"]

@@ -1,0 +1,108 @@
+"""A parsed query in the index's terms: stems instead of words. Pure: no Django.
+
+Both backends compile a LexemeQuery (to an FTS5 MATCH expression or a tsquery) and the
+snippet builder finds its hits in a letter with `find_hits`, so what is matched and what is
+marked come from one place.
+
+A prefix (verdedig*) is matched against the stems, unstemmed itself: "verdedig" is the start
+of the stem "verdedigd". A stem can be shorter than the prefix ("verdediging" -> "verded"),
+so words that start with the prefix but whose stem does not are looked up in the vocabulary
+of indexed words (`expand`) and their stems are matched whole.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .query import AnyOf, Query, Term
+from .text import lexeme
+
+MAX_EXPANSIONS = 20
+
+
+@dataclass(frozen=True)
+class Match:
+    """A word or phrase as stems; None holds a stop word's place inside a phrase."""
+
+    lexemes: tuple[str | None, ...]
+    prefix: bool = False  # the last lexeme is a prefix of a stem
+    also: tuple[str, ...] = ()  # whole stems the prefix also stands for (see module docstring)
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.lexemes) > 1
+
+    def variants(self) -> list["Match"]:
+        """The match itself and, for a prefix, one whole-stem match per expansion."""
+        return [self] + [Match(self.lexemes[:-1] + (stem,)) for stem in self.also]
+
+
+@dataclass(frozen=True)
+class LexemeQuery:
+    required: tuple[tuple[Match, ...], ...] = ()  # every clause must match; a clause is alternatives
+    excluded: tuple[Match, ...] = ()
+    ignored: tuple[str, ...] = ()  # stop words dropped from the query
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.required
+
+    def positive(self) -> list[Match]:
+        return [m for clause in self.required for m in clause]
+
+
+def to_match(term: Term, expand: Callable[[str], Iterable[str]] | None, ignored: list[str]) -> Match | None:
+    if term.prefix:
+        stems = [lexeme(w) for w in term.words[:-1]] + [term.words[-1]]
+    else:
+        stems = [lexeme(w) for w in term.words]
+    while stems and stems[0] is None:
+        stems.pop(0)
+    while stems and stems[-1] is None:
+        stems.pop()
+    ignored.extend(w for w in term.words if lexeme(w) is None and not (term.prefix and w == term.words[-1]))
+    if not stems:
+        return None
+    also: tuple[str, ...] = ()
+    if term.prefix and expand is not None:
+        also = tuple(s for s in dict.fromkeys(expand(stems[-1])) if not s.startswith(stems[-1]))[:MAX_EXPANSIONS]
+    return Match(tuple(stems), term.prefix, also)
+
+
+def normalize(query: Query, expand: Callable[[str], Iterable[str]] | None = None) -> LexemeQuery:
+    """Stem the query's words; `expand(prefix)` gives the stems of indexed words with that prefix."""
+    ignored: list[str] = []
+    required = []
+    for clause in query.required:
+        terms = clause.terms if isinstance(clause, AnyOf) else (clause,)
+        matches = [m for m in (to_match(t, expand, ignored) for t in terms) if m]
+        if matches:  # stop words drop out, as in PostgreSQL: "de OR Oekraïne" is "Oekraïne"
+            required.append(tuple(dict.fromkeys(matches)))
+    excluded = tuple(m for m in (to_match(t, expand, ignored) for t in query.excluded) if m)
+    return LexemeQuery(tuple(dict.fromkeys(required)), excluded, tuple(dict.fromkeys(ignored)))
+
+
+def stem_matches(stem: str | None, pattern: str | None, prefix: bool) -> bool:
+    if pattern is None:
+        return True  # a stop word's place: any word (PostgreSQL's <N> distance works so)
+    if stem is None:
+        return False
+    return stem.startswith(pattern) if prefix else stem == pattern
+
+
+def find_hits(stems: list[str | None], matches: Iterable[Match]) -> list[tuple[int, int, int]]:
+    """(first, last, which) for every occurrence of a match in a text's stems: the first and
+    last token index, and the match's place in `matches`; in text order."""
+    hits = set()
+    for which, match in enumerate(matches):
+        for variant in match.variants():
+            size, last = len(variant.lexemes), len(variant.lexemes) - 1
+            first = variant.lexemes[0]
+            starts = [i for i, stem in enumerate(stems) if stem_matches(stem, first, variant.prefix and last == 0)]
+            for i in starts:
+                if i + size <= len(stems) and all(
+                    stem_matches(stems[i + k], pattern, variant.prefix and k == last)
+                    for k, pattern in enumerate(variant.lexemes[1:], start=1)
+                ):
+                    hits.add((i, i + last, which))
+    return sorted(hits)

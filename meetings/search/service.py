@@ -1,0 +1,202 @@
+"""A search: the parsed query, the filters, and what the page, the API and the feed show.
+
+    search = Search(request.GET)
+    page = search.page(offset, limit)      # total and ids, best or newest first
+    search.hits(page.ids), search.facets(), search.count()
+
+The filters are the browse pages' FilterSet methods (SearchFilter) applied to a Letter
+QuerySet; its SQL is handed to the backend, which counts, ranks, sorts and facets the
+matches within those ids in its own tables (backends/). `matches()` gives the matching
+letters as a QuerySet for anything else. A blank query, or one of stop words only, matches
+nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.core.exceptions import EmptyResultSet
+from django.db.models import Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Letter, LetterMeeting, Meeting, Session
+from .backends import get_backend
+from .backends.base import Page
+from .filters import SearchFilter
+from .lexemes import LexemeQuery, normalize
+from .query import Query, parse, replace_words
+from .snippets import Snippet, highlight, mentions
+from .text import fold, is_vocabulary_word
+from .vocabulary import closest_word, known_words, stems_with_prefix
+
+SORTS = ("relevance", "date")
+FACET_SIZE = 12
+FACETS = {
+    "kind": _("Soort"), "year": _("Jaar"), "minister": _("Bewindspersoon"),
+    "series": _("Reeks"), "country": _("Land"), "topic": _("Onderwerp"),
+}
+
+
+@dataclass
+class Hit:
+    letter: Letter
+    title_html: SafeString
+    snippet_html: SafeString
+    meeting: Meeting | None = None
+    session: Session | None = None
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    active: bool = False
+    url: str = ""
+
+
+@dataclass
+class Facet:
+    name: str  # the URL parameter it sets
+    label: str
+    options: list[FacetOption]
+
+
+@dataclass
+class Loosening:
+    """An active filter, and how many letters the search finds without it."""
+
+    name: str
+    label: str
+    value: str
+    count: int
+    url: str = ""
+
+
+class Search:
+    def __init__(self, params, *, text: str | None = None, sort: str | None = None):
+        self.params = params
+        self.text = str(params.get("q", "") if text is None else text)
+        self.query: Query = parse(self.text)
+        self.lexemes = LexemeQuery() if self.query.is_empty else normalize(self.query, expand=stems_with_prefix)
+        self.filterset = SearchFilter(params or None, queryset=Letter.objects.all())
+        sort = sort or params.get("sort")
+        self.sort = sort if sort in SORTS else "relevance"
+        self.backend = get_backend()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.lexemes.is_empty
+
+    @cached_property
+    def filters(self) -> dict:
+        return self.filterset.active()
+
+    def filtered(self, skip: str | None = None) -> QuerySet | None:
+        """The letters the filters allow (all but `skip`), or None when no filter is set."""
+        names = [n for n in self.filters if n != skip]
+        if not names:
+            return None
+        queryset = Letter.objects.all()
+        for name in names:
+            queryset = self.filterset.filters[name].filter(queryset, self.filters[name])
+        return queryset.order_by()  # a DISTINCT subquery selects its ordering columns too
+
+    def matches(self, skip: str | None = None) -> QuerySet:
+        if self.is_empty:
+            return Letter.objects.none()
+        sql, params = self.backend.match_sql(self.lexemes)
+        queryset = Letter.objects.filter(pk__in=RawSQL(sql, params))
+        allowed = self.filtered(skip)
+        return queryset if allowed is None else queryset.filter(pk__in=allowed.values("pk"))
+
+    def within(self, skip: str | None = None) -> tuple[str, tuple] | None:
+        """SQL for the ids the filters allow, for the backend; None without filters."""
+        allowed = self.filtered(skip)
+        if allowed is None:
+            return None
+        try:
+            return allowed.values("pk").query.sql_with_params()
+        except EmptyResultSet:  # a filter that can match nothing (year=1e9)
+            return "SELECT id FROM meetings_letter WHERE 1 = 0", ()
+
+    def count(self, skip: str | None = None) -> int:
+        return 0 if self.is_empty else self.backend.count(self.lexemes, self.within(skip))
+
+    def page(self, offset: int, limit: int) -> Page:
+        """The total and one page of ids, in the chosen order."""
+        if self.is_empty:
+            return Page(0, [])
+        return self.backend.page(self.lexemes, self.within(), newest=self.sort == "date", limit=limit, offset=offset)
+
+    def page_ids(self, offset: int, limit: int) -> list[int]:
+        return self.page(offset, limit).ids
+
+    def hits(self, ids: list[int]) -> list[Hit]:
+        """The letters with these ids, in this order, with snippet, meeting and session."""
+        meeting_fields = ["meeting__title", "meeting__slug", "meeting__start_date", "meeting__end_date"]
+        links = LetterMeeting.objects.select_related("meeting").only("letter_id", *meeting_fields).order_by("meeting__start_date")
+        sessions = Session.objects.select_related("meeting").only("letter_id", "title", "heading", *meeting_fields).order_by("order")
+        letters = Letter.objects.filter(pk__in=ids).select_related("minister").prefetch_related(
+            Prefetch("meeting_links", queryset=links), Prefetch("sessions", queryset=sessions)
+        )
+        by_id = {letter.pk: letter for letter in letters}
+        ordered = [by_id[pk] for pk in ids if pk in by_id]
+        snippets = self.backend.snippets(self.lexemes, ordered) if ordered else {}
+        return [self.hit(letter, snippets.get(letter.pk) or Snippet("")) for letter in ordered]
+
+    def hit(self, letter: Letter, snippet: Snippet) -> Hit:
+        sessions = list(letter.sessions.all())
+        heading = fold(snippet.heading)
+        session = next((s for s in sessions if mentions(s.title, self.lexemes)), None) or next(
+            (s for s in sessions if heading and s.heading and fold(s.heading) == heading), None
+        )
+        meeting = session.meeting if session else next((link.meeting for link in letter.meeting_links.all()), None)
+        return Hit(
+            letter,
+            mark_safe(highlight(letter.subject, self.lexemes)),
+            mark_safe(snippet.html),
+            meeting,
+            session,
+        )
+
+    def facets(self) -> list[Facet]:
+        """Counts by kind, year, minister, series, country and topic (one query)."""
+        if self.is_empty:
+            return []
+        rows: dict[str, list] = {name: [] for name in FACETS}
+        for name, value, label, count in self.backend.facets(self.lexemes, self.within()):
+            rows[name].append((str(value), label or value, count))
+        choices = {"kind": dict(Letter.Kind.choices), "series": dict(Meeting.Series.choices)}
+        found = []
+        for name, title in FACETS.items():
+            order = (lambda r: r[0]) if name == "year" else (lambda r: (-r[2], str(r[1])))
+            options = sorted(rows[name], key=order, reverse=name == "year")[:FACET_SIZE]
+            active = str(self.params.get(name, ""))
+            found.append(Facet(name, title, [
+                FacetOption(value, str(choices.get(name, {}).get(value, label)), count, active == value)
+                for value, label, count in options
+            ]))
+        return found
+
+    def suggestion(self) -> tuple[str, int] | None:
+        """A query with misspelt words replaced by the closest indexed words, if it finds letters."""
+        typed = {w for term in self.query.terms() for w in term.words if is_vocabulary_word(w)}
+        unknown = typed - known_words(typed)
+        replacements = {w: found for w in sorted(unknown) if (found := closest_word(w))}
+        if not replacements:
+            return None
+        text = str(replace_words(self.query, replacements))
+        count = Search(self.params, text=text).count()
+        return (text, count) if count else None
+
+    def loosenings(self) -> list[Loosening]:
+        """For each active filter, the number of letters found without it."""
+        found = []
+        for name, value in self.filters.items():
+            field = self.filterset.filters[name]
+            shown = dict(field.extra.get("choices", ())).get(value, value)
+            found.append(Loosening(name, str(field.label), str(shown), self.count(skip=name)))
+        return found

@@ -1,0 +1,139 @@
+"""The passage of a letter that best answers a query, as HTML with the hits marked. Pure.
+
+The letter text is escaped first and only the hits are wrapped in <mark> (STYLE.md, habit 6).
+Hits are found on stems with the query's own matcher (lexemes.find_hits), so a snippet marks
+"verdedigen" for the query "verdediging" and "Oekraïne" for "Oekraine", just as the index
+matched them. This is why SQLite's snippets are built here and not with FTS5's snippet():
+the FTS5 table holds stems ("verded"), and snippet() can only show the indexed text.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexemes import LexemeQuery, Match, find_hits
+from .text import lexeme, lexemes, tokens
+
+FOOTNOTE_REF = re.compile(r"\[\^\d+\]")
+COMBINING = re.compile(r"[\u0300-\u036f]")
+SNIPPET_WORDS = 36
+LEAD_WORDS = 8  # context shown before the first hit
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading or paragraph of a letter, and the heading it stands under."""
+
+    text: str
+    heading: str
+
+
+@dataclass(frozen=True)
+class Snippet:
+    html: str
+    heading: str = ""  # the section the passage comes from ("" for the opening)
+    hits: int = 0
+
+
+def blocks(body: str) -> list[Block]:
+    """The letter's blocks as plain text: footnote markers out, '## ' off the headings."""
+    found: list[Block] = []
+    heading = ""
+    for raw in body.split("\n\n"):
+        text = " ".join(FOOTNOTE_REF.sub("", raw).split())
+        if raw.startswith("## "):
+            heading = text[3:] if text.startswith("## ") else text
+            text = heading
+        if text:
+            found.append(Block(text, heading))
+    return found
+
+
+def mark(text: str, spans: list[tuple[int, int]]) -> str:
+    """Escape `text` and wrap the character spans in <mark>; spans with only space between merge."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        out.append(html.escape(text[pos:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def highlight(text: str, query: LexemeQuery) -> str:
+    """All of a short text (a subject, a session title), escaped, with every hit marked."""
+    found = tokens(text)
+    hits = find_hits([lexeme(t.word) for t in found], query.positive())
+    return mark(text, [(found[a].start, found[b].end) for a, b, _ in hits])
+
+
+def mentions(text: str, query: LexemeQuery) -> bool:
+    return bool(find_hits(lexemes(text), query.positive()))
+
+
+def hit_cues(matches: list[Match]) -> set[str]:
+    """Short strings a block must contain to hold a hit: the first letters of each match's
+    first stem (stemming only changes the end of a word; "%" is read as "procent")."""
+    return {stem[:4] for match in matches for variant in match.variants() for stem in variant.lexemes[:1] if stem}
+
+
+def rough_fold(text: str) -> str:
+    """fold() at C speed, for the cue test only."""
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text.lower())).replace("%", " procent")
+
+
+def best_window(hits: list[tuple[int, int, int]], size: int) -> tuple[tuple[int, int], tuple[int, int, int]]:
+    """The hit to start from and its score: most different terms, then most hits, in `size` words."""
+    best, best_score = hits[0], (0, 0)
+    for anchor in hits:
+        inside = [h for h in hits if anchor[0] <= h[0] and h[1] < anchor[0] + size]
+        score = (len({h[2] for h in inside}), len(inside))
+        if score > best_score:
+            best, best_score = anchor, score
+    return best_score, best
+
+
+def snippet(body: str, query: LexemeQuery, size: int = SNIPPET_WORDS) -> Snippet:
+    """The best passage of `body`: about `size` words around the most and most varied hits."""
+    matches = query.positive()
+    cues = hit_cues(matches)
+    best: tuple | None = None
+    all_blocks = blocks(body)
+    for block in all_blocks:
+        if not any(cue in rough_fold(block.text) for cue in cues):
+            continue
+        hits = find_hits(lexemes(block.text), matches)  # the fast path; offsets only for the winner
+        if hits:
+            score, anchor = best_window(hits, size)
+            if best is None or score > best[0]:
+                best = (score, block, hits, anchor)
+    if best is None:
+        first = all_blocks[0] if all_blocks else Block("", "")
+        return Snippet(window_html(first.text, tokens(first.text), [], 0, size), first.heading)
+    score, block, hits, anchor = best
+    start = max(0, anchor[0] - LEAD_WORDS)
+    return Snippet(window_html(block.text, tokens(block.text), hits, start, size), block.heading, score[1])
+
+
+def window_html(text: str, found, hits, start: int, size: int) -> str:
+    """Words start..start+size of a block, escaped, hits marked, '…' where text is left out."""
+    if not found:
+        return html.escape(text[:300])
+    end = min(len(found), start + size)
+    first_char = found[start].start if start else 0
+    last_char = found[end - 1].end if end < len(found) else len(text)
+    spans = [
+        (found[a].start - first_char, found[b].end - first_char)
+        for a, b, _ in hits
+        if a >= start and b < end
+    ]
+    body = mark(text[first_char:last_char], spans)
+    return ("… " if first_char else "") + body + (" …" if last_char < len(text) else "")

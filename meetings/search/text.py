@@ -1,0 +1,124 @@
+"""Words as the search index sees them: one tokenizer and one stemmer for both databases.
+
+Pure functions, no Django (STYLE.md, habit 1). The index and the query go through the same
+steps, so a word typed in the search box meets the same word in a letter:
+
+1. split the text into runs of letters and digits ("F-35" gives "f" and "35"); a per cent
+   sign after a number is the word "procent", so "2%" and "2 procent" are the same words;
+2. fold: lower case, accents off, and the few letters Unicode cannot decompose spelled out
+   (ß, ø, æ, ...), so "Oekraïne" and "Oekraine" are one word;
+3. stem with the Snowball Dutch stemmer, the one PostgreSQL's 'dutch' configuration uses
+   ("verdediging" and "verdedigen" both become "verded"); words with a digit are kept as they
+   are (PostgreSQL sends them to its 'simple' dictionary); the Dutch stop words of that
+   configuration have no lexeme.
+
+snowballstemmer 3 renamed the stemmer PostgreSQL ships (up to at least PostgreSQL 17) to
+"dutch_porter" and gave the name "dutch" to a newer algorithm that stems differently
+("ministers" -> "mini"); we ask for the one PostgreSQL uses, so both backends agree.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import snowballstemmer
+
+# PostgreSQL's tsearch_data/dutch.stop, which is the Snowball project's Dutch stop list.
+STOPWORDS = frozenset(
+    """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
+    hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar
+    heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel
+    meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt
+    wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere""".split()
+)
+# A run of letters/digits, or a per cent sign right after a number ("2%", "2 %").
+WORD = re.compile(r"[^\W_]+|(?<=\d)%|(?<=\d )%")
+PERCENT_WORD = "procent"
+MAX_WORD_LENGTH = 60  # longer runs are not words (hashes, garbage from a PDF); never indexed
+# Letters NFKD leaves whole; spelled out as PostgreSQL's unaccent rules do.
+SPELLED_OUT = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ı": "i", "ð": "d"})
+
+
+def _stemmer():
+    try:
+        return snowballstemmer.stemmer("dutch_porter")
+    except KeyError:  # snowballstemmer < 3: "dutch" is still the Porter-style algorithm
+        return snowballstemmer.stemmer("dutch")
+
+
+_STEMMER = _stemmer()
+_LEXEMES: dict[str, str | None] = {}  # folded word -> stem (a vocabulary is small; bounded anyway)
+_FOLDED: dict[str, tuple[str, ...]] = {}  # a run as written -> its folded words
+CACHE_LIMIT = 500_000
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: its folded form and where it stands in the text (for snippets)."""
+
+    word: str
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Lower case, without accents: 'Oekraïne' -> 'oekraine'."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(SPELLED_OUT)
+
+
+def folded_words(raw: str) -> tuple[str, ...]:
+    """The folded words of one run of letters and digits (folding can split one: "½" -> 1, 2)."""
+    try:
+        return _FOLDED[raw]
+    except KeyError:
+        pass
+    if raw == "%":
+        result: tuple[str, ...] = (PERCENT_WORD,)
+    else:
+        result = tuple(p for p in WORD.findall(fold(raw)) if len(p) <= MAX_WORD_LENGTH and p != "%")
+    if len(_FOLDED) < CACHE_LIMIT:
+        _FOLDED[raw] = result
+    return result
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of a text with their place in it; `text` should be NFC (letter text is)."""
+    return [
+        Token(word, match.start(), match.end())
+        for match in WORD.finditer(text)
+        for word in folded_words(match.group())
+    ]
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order (the fast path of `tokens`, for indexing)."""
+    return [word for raw in WORD.findall(unicodedata.normalize("NFC", text)) for word in folded_words(raw)]
+
+
+def lexeme(word: str) -> str | None:
+    """The index form of one folded word; None for a stop word."""
+    try:
+        return _LEXEMES[word]
+    except KeyError:
+        pass
+    if word in STOPWORDS:
+        result = None
+    elif any(ch.isdigit() for ch in word):
+        result = word
+    else:
+        result = _STEMMER.stemWord(word)
+    if len(_LEXEMES) < CACHE_LIMIT:
+        _LEXEMES[word] = result
+    return result
+
+
+def lexemes(text: str) -> list[str | None]:
+    """The index forms of a text's words, None where a stop word stands."""
+    return [lexeme(w) for w in words(text)]
+
+
+def is_vocabulary_word(word: str) -> bool:
+    """Words worth offering as a spelling suggestion: letters only, not too short or long."""
+    return 3 <= len(word) <= 40 and word.isalpha() and word not in STOPWORDS

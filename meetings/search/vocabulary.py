@@ -1,0 +1,75 @@
+"""The words the index has seen (folded, unstemmed), for prefixes and spelling suggestions.
+
+One row per word, with its stem; words are only ever added. A word whose letters were
+deleted stays, which is harmless: a prefix expansion to it finds nothing, and a suggestion is
+only offered after checking that it finds letters (service.suggest).
+"""
+from __future__ import annotations
+
+import difflib
+
+from django.db import connection
+
+from .text import is_vocabulary_word, lexeme
+
+TABLE = "meetings_search_word"
+CREATE_SQL = {
+    "sqlite": f"CREATE TABLE {TABLE} (word varchar(40) NOT NULL PRIMARY KEY, stem varchar(40) NOT NULL) WITHOUT ROWID",
+    # Byte order ("C"), so that a prefix is a range of the primary key whatever the database's locale.
+    "postgresql": f'CREATE TABLE {TABLE} (word varchar(40) COLLATE "C" NOT NULL PRIMARY KEY, stem varchar(40) NOT NULL)',
+}
+DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+MAX_PREFIX_WORDS = 200
+MAX_CANDIDATES = 5000
+
+
+def vocabulary_words(word_lists) -> set[str]:
+    return {w for words in word_lists for w in words if is_vocabulary_word(w)}
+
+
+def add_words(found: set[str]) -> None:
+    if not found:
+        return
+    rows = [(w, lexeme(w)) for w in sorted(found)]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {TABLE} (word, stem) VALUES (%s, %s) ON CONFLICT (word) DO NOTHING", rows)
+
+
+def after(prefix: str) -> str:
+    """The smallest string greater than every string that starts with `prefix`."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def stems_with_prefix(prefix: str) -> list[str]:
+    """Stems of indexed words that start with `prefix` (lexemes.normalize's `expand`)."""
+    if not prefix:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT stem FROM {TABLE} WHERE word >= %s AND word < %s ORDER BY stem LIMIT %s",
+            [prefix, after(prefix), MAX_PREFIX_WORDS],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def known_words(candidates: set[str]) -> set[str]:
+    if not candidates:
+        return set()
+    with connection.cursor() as cursor:
+        placeholders = ", ".join(["%s"] * len(candidates))
+        cursor.execute(f"SELECT word FROM {TABLE} WHERE word IN ({placeholders})", sorted(candidates))
+        return {row[0] for row in cursor.fetchall()}
+
+
+def closest_word(word: str) -> str | None:
+    """The indexed word most like `word` (same first letter, about as long), or None."""
+    if not is_vocabulary_word(word):
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT word FROM {TABLE} WHERE word >= %s AND word < %s AND length(word) BETWEEN %s AND %s LIMIT %s",
+            [word[0], after(word[0]), len(word) - 2, len(word) + 2, MAX_CANDIDATES],
+        )
+        candidates = [row[0] for row in cursor.fetchall()]
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+    return matches[0] if matches else None

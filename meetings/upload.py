@@ -1,0 +1,138 @@
+"""Admin upload: check files, keep them aside while an admin reviews what was found, then
+publish them through the importer or cancel and keep nothing.
+
+Files wait in a staging folder (MEDIA_ROOT/staging/<token>/), not in the archive: cancelling
+removes the folder, publishing imports each file with `import_letter_bytes` and removes it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import shutil
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+from .extract import ExtractionError
+from .extract.read import file_kind
+from .importer import ImportResult, extract_letter, import_letter_bytes
+from .models import Letter
+
+ALLOWED_SUFFIXES = {".txt": "text", ".md": "text", ".pdf": "pdf", ".docx": "docx"}
+STAGING_MAX_AGE = 24 * 3600  # abandoned previews are removed after a day
+
+
+@dataclass
+class StagedFile:
+    """One uploaded file as the preview shows it."""
+
+    name: str
+    sha256: str
+    error: str | None = None
+    letter: dict | None = None  # LetterData.to_json()
+    duplicate_of: int | None = None  # pk of the archived letter with the same bytes
+
+    @property
+    def publishable(self) -> bool:
+        return self.error is None and self.duplicate_of is None
+
+
+def staging_root() -> Path:
+    return Path(settings.MEDIA_ROOT) / "staging"
+
+
+def check_type(name: str, data: bytes) -> str | None:
+    """The file type by name and by content; a reason when they disagree or are not allowed."""
+    suffix = Path(name).suffix.lower()
+    expected = ALLOWED_SUFFIXES.get(suffix)
+    if expected is None:
+        return f"{suffix or 'no extension'} is not accepted: upload .txt, .md, .pdf or .docx"
+    actual = file_kind(data)
+    if actual != expected:
+        return f"the file is named {suffix} but its content is {actual}"
+    return None
+
+
+def stage(files) -> tuple[str, list[StagedFile]]:
+    """Check and extract every file, keep the readable ones aside; returns the staging token.
+
+    `files` are Django UploadedFiles (or anything with .name, .size and .read()); a file over
+    the size limit is refused before it is read into memory.
+    """
+    purge_stale()
+    token = secrets.token_urlsafe(16)
+    folder = staging_root() / token
+    folder.mkdir(parents=True)
+    staged = []
+    for index, upload in enumerate(files):
+        name = Path(upload.name).name
+        if (error := size_error(upload.size)) is not None:
+            staged.append(StagedFile(name=name, sha256="", error=error))
+            continue
+        data = upload.read()
+        item = StagedFile(name=name, sha256=hashlib.sha256(data).hexdigest())
+        item.error = check_type(name, data)
+        if item.error is None:
+            try:
+                item.letter = extract_letter(data).to_json()
+            except ExtractionError as exc:
+                item.error = str(exc)
+        if item.error is None:
+            item.duplicate_of = Letter.objects.filter(source_sha256=item.sha256).values_list("pk", flat=True).first()
+            (folder / f"{index}.bin").write_bytes(data)
+        staged.append(item)
+    (folder / "manifest.json").write_text(json.dumps([asdict(s) for s in staged], ensure_ascii=False, default=str))
+    return token, staged
+
+
+def size_error(size: int) -> str | None:
+    limit = settings.LETTER_MAX_BYTES
+    if size > limit:
+        return f"the file is {size / 1_048_576:.1f} MB, over the limit of {limit / 1_048_576:.1f} MB"
+    return None
+
+
+def load(token: str) -> list[StagedFile] | None:
+    folder = staged_folder(token)
+    if folder is None or not (folder / "manifest.json").exists():
+        return None
+    return [StagedFile(**item) for item in json.loads((folder / "manifest.json").read_text())]
+
+
+def publish(token: str) -> list[ImportResult]:
+    """Import every publishable staged file; the staging folder is removed afterwards."""
+    folder = staged_folder(token)
+    items = load(token) or []
+    results = []
+    for index, item in enumerate(items):
+        if item.publishable:
+            results.append(import_letter_bytes(item.name, (folder / f"{index}.bin").read_bytes()))
+    cancel(token)
+    return results
+
+
+def cancel(token: str) -> None:
+    folder = staged_folder(token)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def staged_folder(token: str) -> Path | None:
+    """The folder for a token, refusing anything that is not a plain token (no path tricks)."""
+    if not token or not token.replace("-", "").replace("_", "").isalnum():
+        return None
+    folder = staging_root() / token
+    return folder if folder.is_dir() else None
+
+
+def purge_stale() -> None:
+    root = staging_root()
+    if not root.is_dir():
+        return
+    cutoff = time.time() - STAGING_MAX_AGE
+    for folder in root.iterdir():
+        if folder.is_dir() and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,167 @@
+"""Full-text search: the results page (/zoeken/), its Atom feed and the JSON API (/api/search/).
+
+The work is done by meetings.search.Search; these views only turn the request into one and
+its answers into HTML, Atom or JSON. A query never gives an error page: what the parser had
+to drop or repair is told in a sentence above the results.
+"""
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import EmptyPage, Paginator
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from ..api.pagination import WHOLE_NUMBER, page_link, page_size
+from ..api.responses import ApiError, api_view, invalid_parameters
+from ..search import Search, query as query_language
+from ..templatetags.archive import query_with
+from .paging import PAGE_SIZE
+
+FEED_SIZE = 30
+FACET_PARAMETERS = ("kind", "year", "minister", "series", "country", "topic")
+
+
+def notices(search: Search) -> list[str]:
+    """What the parser repaired or ignored, in words."""
+    texts = {
+        query_language.TRUNCATED: _("Uw zoekopdracht was erg lang; alleen het begin is gebruikt."),
+        query_language.UNCLOSED_QUOTE: _("Een aanhalingsteken was niet gesloten; de woorden erna zijn als woordgroep gezocht."),
+        query_language.IGNORED_OPERATOR: _("OR staat tussen twee zoekwoorden; een OR zonder woord ervoor of erna is genegeerd."),
+        query_language.TOO_MANY_WORDS: _("Alleen de eerste %(n)d woorden zijn gebruikt.") % {"n": query_language.MAX_WORDS},
+    }
+    found = [texts[note] for note in search.query.notes if note in texts]
+    if search.lexemes.ignored:
+        words = ", ".join(search.lexemes.ignored)
+        found.append(_("Veelvoorkomende woorden tellen niet mee: %(words)s.") % {"words": words})
+    if search.is_empty and search.text.strip():
+        if search.query.excluded and not search.query.required:
+            found.append(_("Geef ook een woord op dat wel in de brieven moet staan; alleen uitsluiten vindt niets."))
+        else:
+            found.append(_("Geef een woord op om naar te zoeken."))
+    return found
+
+
+def facet_links(request, facets) -> None:
+    """Each option links to the results narrowed by it, or, when active, widened again."""
+    context = {"request": request}
+    for facet in facets:
+        for option in facet.options:
+            option.url = query_with(context, **{facet.name: None if option.active else option.value})
+
+
+def search_page(request):
+    search = Search(request.GET)
+    context = {"search": search, "notices": notices(search), "count": 0, "hits": [], "facets": []}
+    if not search.is_empty:
+        facets = search.facets()
+        count = sum(option.count for option in facets[0].options)  # every letter has one kind
+        page_obj = Paginator(range(count), PAGE_SIZE).get_page(request.GET.get("page"))
+        ids = search.page(page_obj.start_index() - 1, PAGE_SIZE).ids if count else []
+        facet_links(request, facets)
+        context.update(count=count, page_obj=page_obj, hits=search.hits(ids), facets=[f for f in facets if f.options])
+        if not count:
+            context.update(suggestion=search.suggestion(), loosenings=loosenings(request, search))
+    context["active_filters"] = [
+        (search.filterset.filters[name].label, value, query_with({"request": request}, **{name: None}))
+        for name, value in search.filters.items()
+    ]
+    context["kept_filters"] = [(name, request.GET[name]) for name in FACET_PARAMETERS if request.GET.get(name)]
+    return render(request, "meetings/search.html", context)
+
+
+def loosenings(request, search: Search) -> list:
+    """The active filters, each with the count without it and a link that drops it."""
+    found = search.loosenings()
+    for loosening in found:
+        loosening.url = query_with({"request": request}, **{loosening.name: None})
+    return found
+
+
+class SearchFeed(Feed):
+    """The newest letters that match a search, so a user can follow a subject."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return Search(request.GET, sort="date")
+
+    def title(self, search):
+        if search.is_empty:
+            return _("NAVO-brievenarchief: zoeken")
+        return _("NAVO-brievenarchief: brieven over “%(q)s”") % {"q": str(search.query)}
+
+    def link(self, search):
+        query = self.request.GET.urlencode()
+        return reverse("meetings:search") + (f"?{query}" if query else "")
+
+    def subtitle(self, search):
+        return _("De nieuwste brieven die bij deze zoekopdracht horen.")
+
+    def items(self, search):
+        return search.hits(search.page_ids(0, FEED_SIZE))
+
+    def item_title(self, hit):
+        return hit.letter.subject
+
+    def item_link(self, hit):
+        return hit.letter.get_absolute_url()
+
+    def item_guid(self, hit):
+        return self.request.build_absolute_uri(hit.letter.get_absolute_url())
+
+    def item_description(self, hit):
+        return hit.snippet_html
+
+    def item_pubdate(self, hit):
+        return hit.letter.imported_at
+
+    def item_updateddate(self, hit):
+        return hit.letter.updated_at
+
+    def item_author_name(self, hit):
+        return hit.letter.minister.name if hit.letter.minister else None
+
+
+def hit_json(hit, request) -> dict:
+    letter = hit.letter
+    return {
+        "id": letter.pk,
+        "source_name": letter.source_name,
+        "url": request.build_absolute_uri(letter.get_absolute_url()),
+        "title": letter.subject,
+        "date": letter.date,
+        "kind": letter.kind,
+        "minister": letter.minister.name if letter.minister else None,
+        "meeting": {"title": hit.meeting.title, "url": request.build_absolute_uri(hit.meeting.get_absolute_url())} if hit.meeting else None,
+        "session": hit.session.title if hit.session else None,
+        "snippet": str(hit.snippet_html),
+    }
+
+
+@api_view
+def search_api(request):
+    """{"query", "count", "next", "previous", "results", "notices"}; filters as on /zoeken/."""
+    search = Search(request.GET)
+    size = page_size(request)
+    number = request.GET.get("page") or "1"
+    if not number.isdigit() or int(number) < 1:
+        raise invalid_parameters({"page": [WHOLE_NUMBER]})
+    found = search.page((int(number) - 1) * size, size)
+    paginator = Paginator(range(found.total), size)
+    try:
+        page = paginator.page(number)
+    except EmptyPage:
+        raise ApiError(404, f"Page {number} does not exist; the last is {paginator.num_pages}.")
+    count, ids = found.total, found.ids
+    return {
+        "query": str(search.query),
+        "sort": search.sort,
+        "count": count,
+        "next": page_link(request, page.next_page_number()) if page.has_next() else None,
+        "previous": page_link(request, page.previous_page_number()) if page.has_previous() else None,
+        "results": [hit_json(hit, request) for hit in search.hits(ids)],
+        "notices": notices(search),
+    }

@@ -1,0 +1,219 @@
+"""Admins upload letters, review what was found, and publish or cancel; corrections stick."""
+import io
+import re
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from meetings.importer import import_letter_bytes
+from meetings.models import Letter, Meeting, Participation
+
+pytestmark = pytest.mark.django_db
+
+UPLOAD = "admin:meetings_letter_upload"
+
+
+@pytest.fixture
+def uploader(client):
+    user = User.objects.create_user("redactie", password="geheim-wachtwoord-123", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["upload_letter", "view_letter", "change_letter", "change_meeting", "view_meeting"])
+    )
+    client.force_login(user)
+    return client
+
+
+def upload(client, *files):
+    response = client.post(reverse(UPLOAD), {"files": list(files)})
+    assert response.status_code == 302, response.content[:500]
+    return response["Location"]
+
+
+def text_file(name, text):
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain")
+
+
+def token_of(preview_url):
+    return re.search(r"/upload/([^/]+)/$", preview_url).group(1)
+
+
+def test_upload_shows_a_preview_and_stores_nothing_yet(uploader, letter_text):
+    preview_url = upload(uploader, text_file("agenda.txt", letter_text()))
+    html = uploader.get(preview_url).content.decode()
+    assert "agenda.txt" in html and "K.H. Ollongren" in html and "Brussel" in html
+    assert "Publiceren" in html
+    assert Letter.objects.count() == 0
+
+
+def test_publish_imports_the_letter_and_records_who_uploaded_it(uploader, letter_text):
+    preview_url = upload(uploader, text_file("agenda.txt", letter_text()))
+    response = uploader.post(reverse("admin:meetings_letter_upload_publish", args=[token_of(preview_url)]))
+    assert response.status_code == 302
+    letter = Letter.objects.get()
+    assert letter.source_name == "agenda.txt" and letter.source_file.name.endswith("agenda.txt")
+    entry = LogEntry.objects.get(object_id=str(letter.pk))
+    assert entry.user.username == "redactie" and letter.source_sha256 in entry.change_message
+
+
+def test_cancel_stores_nothing_and_removes_the_staged_files(uploader, letter_text, media_root):
+    preview_url = upload(uploader, text_file("agenda.txt", letter_text()))
+    uploader.post(reverse("admin:meetings_letter_upload_cancel", args=[token_of(preview_url)]))
+    assert Letter.objects.count() == 0
+    assert not any(p.is_file() for p in (media_root / "staging").rglob("*"))
+    assert uploader.get(preview_url).status_code == 404
+
+
+def test_duplicate_upload_links_to_the_archived_letter(uploader, letter_text):
+    letter = import_letter_bytes("al-gearchiveerd.txt", letter_text().encode()).letter
+    html = uploader.get(upload(uploader, text_file("kopie.txt", letter_text()))).content.decode()
+    assert "staat al in het archief" in html
+    assert reverse("admin:meetings_letter_change", args=[letter.pk]) in html
+
+
+def test_bad_files_get_a_clear_message_and_are_not_published(uploader, letter_text, settings):
+    settings.LETTER_MAX_BYTES = 5000
+    files = [
+        text_file("leeg.txt", ""),
+        SimpleUploadedFile("nep.pdf", b"dit is geen pdf maar tekst", content_type="application/pdf"),
+        SimpleUploadedFile("programma.exe", b"MZ\x90\x00", content_type="application/octet-stream"),
+        text_file("te-groot.txt", letter_text() + "x" * 6000),
+        text_file("goed.txt", letter_text()),
+    ]
+    preview_url = upload(uploader, *files)
+    html = uploader.get(preview_url).content.decode()
+    assert "the file is empty" in html
+    assert "named .pdf but its content is text" in html
+    assert ".exe is not accepted" in html
+    assert "over the limit" in html
+    uploader.post(reverse("admin:meetings_letter_upload_publish", args=[token_of(preview_url)]))
+    assert list(Letter.objects.values_list("source_name", flat=True)) == ["goed.txt"]
+
+
+def test_preview_warns_when_something_is_missing(uploader, letter_text):
+    text = letter_text(date="", opening="De ministers spreken over veel zaken.")
+    html = uploader.get(upload(uploader, text_file("vaag.txt", text))).content.decode()
+    assert "no letter date found" in html and "geen bijeenkomst gevonden" in html
+
+
+def test_staff_without_upload_permission_cannot_upload(client, letter_text):
+    user = User.objects.create_user("lezer", password="x-geheim-123", is_staff=True)
+    client.force_login(user)
+    assert client.get(reverse(UPLOAD)).status_code == 403
+    response = client.post(reverse(UPLOAD), {"files": [text_file("a.txt", letter_text())]})
+    assert response.status_code == 403 and Letter.objects.count() == 0
+
+
+def test_anonymous_visitor_is_sent_to_the_login(client):
+    response = client.get(reverse(UPLOAD))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_upload_requires_a_csrf_token(letter_text):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    user = User.objects.create_superuser("baas", password="x-geheim-123")
+    client.force_login(user)
+    response = client.post(reverse(UPLOAD), {"files": [text_file("a.txt", letter_text())]})
+    assert response.status_code == 403
+
+
+def test_corrected_letter_field_survives_a_reimport(uploader, letter_text):
+    letter = import_letter_bytes("brief.txt", letter_text().encode()).letter
+    change_url = reverse("admin:meetings_letter_change", args=[letter.pk])
+    data = form_data(uploader.get(change_url))
+    data["subject"] = "Gecorrigeerde titel"
+    assert uploader.post(change_url, data).status_code == 302
+    letter.refresh_from_db()
+    assert letter.locked_fields == ["subject"]
+
+    edited = letter_text().replace("Nederland zal", "Nederland gaat")
+    assert import_letter_bytes("brief.txt", edited.encode()).status == "updated"
+    letter.refresh_from_db()
+    assert letter.subject == "Gecorrigeerde titel" and "Nederland gaat" in letter.body
+    assert LogEntry.objects.filter(object_id=str(letter.pk), action_flag=2).exists()
+
+
+def test_corrected_meeting_place_survives_a_reimport(letter_text):
+    letter = import_letter_bytes("brief.txt", letter_text().encode()).letter
+    meeting = letter.meetings.get()
+    meeting.location = "Mons"
+    meeting.locked_fields = ["location"]
+    meeting.save()
+    import_letter_bytes("brief.txt", letter_text().replace("Nederland zal", "Nederland gaat").encode())
+    assert Meeting.objects.get().location == "Mons"
+
+
+def test_merge_action_joins_two_meetings_and_a_reimport_keeps_them_joined(admin_client, letter_text):
+    first = import_letter_bytes("a.txt", letter_text(opening="Op 13 februari komen de NAVO-ministers van Defensie in Brussel bijeen.").encode()).letter
+    second = import_letter_bytes(
+        "b.txt", letter_text(opening="Op 16 februari komen de NAVO-ministers van Defensie in Brussel bijeen, in aanwezigheid van de ministers van Defensie van Japan.").encode()
+    ).letter
+    assert Meeting.objects.count() == 2
+    response = admin_client.post(
+        reverse("admin:meetings_meeting_changelist"),
+        {"action": "merge_selected", "_selected_action": list(Meeting.objects.values_list("pk", flat=True))},
+    )
+    assert response.status_code == 302
+    merged = Meeting.objects.get()
+    assert set(merged.letters.all()) == {first, second}
+    assert Participation.objects.filter(meeting=merged, country__code="JP").exists()
+
+    import_letter_bytes("b.txt", letter_text(opening="Op 16 februari komen de NAVO-ministers van Defensie in Brussel bijeen.").encode())
+    assert Meeting.objects.count() == 1
+
+
+def test_admin_login_is_throttled_after_repeated_failures(client, settings):
+    User.objects.create_superuser("baas", password="het-juiste-wachtwoord-1")
+    login = reverse("admin:login")
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post(login, {"username": "baas", "password": "fout"})
+    response = client.post(login, {"username": "baas", "password": "het-juiste-wachtwoord-1"})
+    assert response.status_code == 200  # the form again, not a redirect into the admin
+    assert "Te veel mislukte pogingen" in response.content.decode()
+
+
+def test_admin_lives_at_the_configured_path(client, settings):
+    assert reverse("admin:index") == "/" + settings.ADMIN_URL
+    assert client.get("/admin/").status_code == 404
+
+
+def test_docx_letter_is_read(uploader, letter_text):
+    from docx import Document
+
+    document = Document()
+    for paragraph in letter_text().split("\n\n"):
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    preview_url = upload(uploader, SimpleUploadedFile("brief.docx", buffer.getvalue()))
+    uploader.post(reverse("admin:meetings_letter_upload_publish", args=[token_of(preview_url)]))
+    letter = Letter.objects.get()
+    assert letter.minister.name == "K.H. Ollongren" and letter.meetings.count() == 1
+
+
+def form_data(response):
+    """The admin change form's current values, as a browser would post them back."""
+    from django.forms.models import model_to_dict
+
+    form = response.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if hasattr(value, "pk"):
+            value = value.pk
+        if isinstance(value, (list, tuple)) or hasattr(value, "all"):
+            value = [getattr(v, "pk", v) for v in (value.all() if hasattr(value, "all") else value)]
+        data[name] = "" if value is None else value
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management.initial.get(name, management[name].value())
+        for form in formset.formset.forms:
+            for name in form.fields:
+                value = form.initial.get(name)
+                data[f"{form.prefix}-{name}"] = "" if value is None else getattr(value, "pk", value)
+    return data

@@ -1,0 +1,702 @@
+"""meetings/search/: the query language, Dutch words, snippets, and search on either database.
+
+The same tests run on SQLite and on PostgreSQL (scripts/with-postgres); the pure parts
+(parser, words, snippets) need no database. The acceptance tests use the seed letters:
+
+    000 verslag,  no date,    DMM 16 March 2022 (extraordinary) and JEF London
+    001 verslag,  2022-06-22, DMM June 2022
+    002 agenda,   2022-03-09, DMM 16 March 2022; "air policing" four times
+    003 agenda,   2022-02-01, DMM February 2022; "air policing", "Zwarte Zee", "F-35", "2%"
+    004 agenda,   2023-09-28, DMM October 2023 with NUC and UDCG
+"""
+from __future__ import annotations
+
+import random
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from meetings.importer import import_letter_bytes, import_letter_file
+from meetings.models import Country, Letter, Session, Topic
+from meetings.search import Search, rebuild_index
+from meetings.search.lexemes import Match, normalize
+from meetings.search.query import (
+    IGNORED_OPERATOR, MAX_CHARS, TRUNCATED, UNCLOSED_QUOTE, AnyOf, Query, Term, parse,
+)
+from meetings.search.snippets import highlight, snippet
+from meetings.search.text import STOPWORDS, fold, lexeme, lexemes, words
+
+on_postgres = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL only")
+
+HOSTILE = [
+    "",
+    "   ",
+    '"',
+    '"air policing',
+    'air policing"',
+    '""""',
+    "OR",
+    "OR OR OR",
+    "air OR",
+    "OR air",
+    "-",
+    "--",
+    "-air",
+    '-"',
+    "*",
+    "**air**",
+    "|",
+    "&&",
+    "!",
+    "()",
+    "(air",
+    "air)",
+    "'; DROP TABLE meetings_letter; --",
+    "' OR 1=1 --",
+    "1; SELECT * FROM auth_user",
+    "%",
+    "%%",
+    "\\",
+    "air\x00policing",
+    "\x00\x00\x00",
+    "air\x1b[31mpolicing",
+    "NEAR(air policing, 2)",
+    "subject:air",
+    "^air",
+    "air AND NOT policing",
+    "{air policing}",
+    "air:*",
+    "'air' & 'policing'",
+    "!!air",
+    "<script>alert(1)</script>",
+    "Oekraïne" * 300,
+    "air " * 600,  # 2,400 characters
+    "x" * 2000,
+    "\u202eair\u200b",
+    "\ud7ff\ufffd",
+    "😀 air",
+    "ａｉｒ",
+]
+
+
+def seed_names(results) -> list[str]:
+    return [r.source_name[:3] for r in results]
+
+
+def found(text: str, **params) -> set[str]:
+    """Seed numbers ('000'...'004') that a search finds."""
+    search = Search({"q": text, **params})
+    return {name.split("_")[0].split(".")[0] for name in search.matches().values_list("source_name", flat=True)}
+
+
+@pytest.fixture
+def seeded(db, seed_files):
+    for path in seed_files:
+        assert import_letter_file(path).ok
+    return {p.name[:3]: Letter.objects.get(source_name=p.name) for p in seed_files}
+
+
+def letter_with(text_builder, name: str, **kwargs) -> Letter:
+    result = import_letter_bytes(name, text_builder(**kwargs).encode())
+    assert result.ok, result.error
+    return result.letter
+
+
+# --- Query language (pure) -------------------------------------------------------------
+
+
+def test_plain_words_are_all_required():
+    assert parse("air policing") == Query((Term(("air",)), Term(("policing",))))
+
+
+def test_quoted_words_are_one_phrase():
+    assert parse('"Zwarte Zee" regio') == Query((Term(("zwarte", "zee")), Term(("regio",))))
+
+
+def test_or_joins_its_neighbours_and_binds_tighter_than_and():
+    assert parse("navo Georgië OR Moldavië OR Oekraïne top").required == (
+        Term(("navo",)),
+        AnyOf((Term(("georgie",)), Term(("moldavie",)), Term(("oekraine",)))),
+        Term(("top",)),
+    )
+
+
+def test_minus_excludes_a_word_or_a_phrase():
+    query = parse('Oekraïne -Rusland -"Zwarte Zee"')
+    assert query.required == (Term(("oekraine",)),)
+    assert query.excluded == (Term(("rusland",)), Term(("zwarte", "zee")))
+
+
+def test_star_marks_a_prefix():
+    assert parse("verdedig*") == Query((Term(("verdedig",), prefix=True),))
+    assert parse('"air pol*"') == Query((Term(("air", "pol"), prefix=True),))
+
+
+def test_a_hyphenated_word_is_a_phrase_of_its_parts():
+    assert parse("F-35") == Query((Term(("f", "35")),))
+    assert parse("NAVO-top") == Query((Term(("navo", "top")),))
+
+
+def test_a_per_cent_sign_after_a_number_is_the_word_procent():
+    assert parse("2%") == Query((Term(("2", "procent")),))
+    assert words("2 procent") == words("2%") == words("2 %")
+
+
+def test_a_minus_inside_a_word_is_no_exclusion():
+    assert not parse("F-35").excluded
+
+
+def test_an_unclosed_quote_runs_to_the_end():
+    query = parse('"air policing')
+    assert query.required == (Term(("air", "policing")),)
+    assert UNCLOSED_QUOTE in query.notes
+
+
+@pytest.mark.parametrize("text", ["OR", "OR air", "air OR", "air OR -policing"])
+def test_an_or_without_a_word_on_both_sides_is_dropped(text):
+    query = parse(text)
+    assert IGNORED_OPERATOR in query.notes
+    assert not any(isinstance(c, AnyOf) for c in query.required)
+
+
+def test_a_repeated_or_counts_once():
+    query = parse("air OR OR policing")
+    assert query.required == (AnyOf((Term(("air",)), Term(("policing",)))),)
+    assert IGNORED_OPERATOR in query.notes
+
+
+def test_a_long_query_is_cut():
+    query = parse("luchtverdediging " * 200)
+    assert TRUNCATED in query.notes
+    assert query.required == (Term(("luchtverdediging",)),)
+
+
+def test_the_number_of_words_is_bounded():
+    query = parse(" ".join(f"woord{i}" for i in range(100)))
+    assert sum(len(t.words) for t in query.terms()) <= 24
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_input_never_raises(text):
+    query = parse(text)
+    assert isinstance(query, Query)
+    assert len(str(query)) <= MAX_CHARS + 10
+    normalize(query)  # and it can be stemmed
+
+
+def test_random_input_never_raises():
+    alphabet = 'aeo xyz"\'-*()|&!:^%\\\x00\n\t;OR'
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        query = parse(text)
+        assert parse(str(query)) == query, text  # and it prints as a query that parses back
+
+
+def test_a_query_prints_as_it_parses():
+    for text in ['"zwarte zee" navo', "georgie OR moldavie -rusland", "verdedig*", 'f-35 -"air policing"']:
+        assert parse(str(parse(text))) == parse(text)
+
+
+# --- Words (pure) --------------------------------------------------------------------------
+
+
+def test_folding_drops_case_and_accents():
+    assert fold("Oekraïne") == fold("OEKRAINE") == "oekraine"
+    assert words("Straße, Øresund, Ærø") == ["strasse", "oresund", "aero"]
+
+
+def test_verdediging_and_verdedigen_share_a_stem():
+    assert lexeme("verdediging") == lexeme("verdedigen") == lexeme("Verdediging".lower())
+
+
+def test_words_of_english_origin_are_stemmed_too():
+    assert lexeme("policing") == lexeme("police")
+    assert lexeme("defence") == lexeme("defenc")
+
+
+def test_stop_words_have_no_lexeme_and_keep_their_place():
+    assert lexemes("afschrikking en verdediging") == [lexeme("afschrikking"), None, lexeme("verdediging")]
+
+
+def test_words_with_digits_are_not_stemmed():
+    assert lexeme("navo2030") == "navo2030"
+    assert lexeme("35") == "35"
+
+
+def test_a_stop_word_inside_a_phrase_holds_its_place():
+    query = normalize(parse('"afschrikking en verdediging"'))
+    assert query.required == ((Match((lexeme("afschrikking"), None, lexeme("verdediging"))),),)
+
+
+def test_a_query_of_stop_words_only_is_empty():
+    query = normalize(parse("de het een"))
+    assert query.is_empty
+    assert set(query.ignored) == {"de", "het", "een"}
+
+
+def test_a_stop_word_alternative_drops_out():
+    assert normalize(parse("de OR Oekraïne")).required == ((Match(("oekrain",)),),)
+
+
+def test_a_prefix_reaches_words_whose_stem_is_shorter_than_it():
+    query = normalize(parse("verdediging*"), expand=lambda prefix: ["verded", "verdedigingsuitgav"])
+    (match,), = query.required
+    assert match.prefix and match.lexemes == ("verdediging",)
+    assert match.also == ("verded",)  # "verdedigingsuitgav" already starts with the prefix
+
+
+# --- Snippets (pure) -------------------------------------------------------------------
+
+
+def test_a_snippet_escapes_the_letter_text_and_marks_only_the_hits():
+    body = "Inleiding.\n\nDe NAVO <b>besprak</b> & besloot over air policing.\n\nSlot."
+    html = snippet(body, normalize(parse("air policing"))).html
+    assert "&lt;b&gt;besprak&lt;/b&gt; &amp; besloot" in html
+    assert "<mark>air policing</mark>" in html
+    assert html.count("<mark>") == 1 and "<b>" not in html
+
+
+def test_a_snippet_marks_other_forms_and_accents():
+    body = "Nederland zal Oekraïne blijven verdedigen tegen de Russische agressie."
+    html = snippet(body, normalize(parse("oekraine verdediging"))).html
+    assert "<mark>Oekraïne</mark>" in html and "<mark>verdedigen</mark>" in html
+
+
+def test_a_snippet_shows_the_passage_with_the_most_terms():
+    filler = "Dit is een alinea zonder de gezochte woorden. " * 10
+    body = f"{filler}\n\nHier alleen Oekraïne.\n\n{filler}\n\n## Steun\n\nSteun aan Oekraïne tegen Rusland.\n\n{filler}"
+    result = snippet(body, normalize(parse("Oekraïne OR Rusland")))
+    assert "<mark>Rusland</mark>" in result.html
+    assert result.heading == "Steun"
+
+
+def test_a_snippet_without_hits_shows_the_opening():
+    assert snippet("Eerste zin.\n\nTweede.", normalize(parse("xyz"))).html.startswith("Eerste zin.")
+
+
+def test_a_title_is_escaped_and_marked():
+    assert highlight("Air policing & <Oekraïne>", normalize(parse("oekraine"))) == "Air policing &amp; &lt;<mark>Oekraïne</mark>&gt;"
+
+
+def test_footnote_markers_stay_out_of_snippets():
+    html = snippet("De F-35[^1] vliegt.", normalize(parse("F-35"))).html
+    assert html == "De <mark>F-35</mark> vliegt."
+
+
+# --- Both backends agree with PostgreSQL's own stemmer ---------------------------------
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_python_stems_are_postgres_stems(seed_files):
+    sample = sorted({w for p in seed_files for w in words(p.read_text()) if not any(c.isdigit() for c in w)})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT w, ts_lexize('dutch_stem', w) FROM unnest(%s::text[]) AS w", [sample])
+        theirs = {w: (lex[0] if lex else None) for w, lex in cursor.fetchall()}
+    assert {w: lexeme(w) for w in sample} == theirs
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_python_stop_words_are_postgres_stop_words():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT w FROM unnest(%s::text[]) AS w WHERE ts_lexize('dutch_stem', w) = '{}'", [sorted(STOPWORDS)])
+        assert {row[0] for row in cursor.fetchall()} == STOPWORDS
+
+
+@on_postgres
+@pytest.mark.django_db
+def test_the_configuration_is_accent_insensitive():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('archive_dutch', 'Oekraïne') @@ 'oekrain'::tsquery")
+        assert cursor.fetchone()[0] is True
+
+
+# --- Acceptance on the seed letters ----------------------------------------------------
+
+
+def mentions_air_policing(letter: Letter) -> bool:
+    return bool(re.search(r"air[\s-]+policing", letter.body, re.IGNORECASE))
+
+
+def test_air_policing_finds_exactly_the_letters_that_mention_it(seeded):
+    expected = {name for name, letter in seeded.items() if mentions_air_policing(letter)}
+    assert expected == {"002", "003"}
+    assert found("air policing") == found('"air policing"') == expected
+
+
+def test_air_policing_is_marked_as_a_phrase(client, seeded):
+    html = client.get("/zoeken/", {"q": "air policing"}).content.decode()
+    assert "<mark>air policing</mark>" in html.replace("</mark> <mark>", " ")
+    assert seeded["002"].get_absolute_url() in html and seeded["003"].get_absolute_url() in html
+
+
+def test_zwarte_zee_finds_the_black_sea_session(client, seeded):
+    assert found("Zwarte Zee") == {"003"}
+    session = Session.objects.get(letter=seeded["003"], title__icontains="Zwarte Zee")
+    html = client.get("/zoeken/", {"q": "Zwarte Zee"}).content.decode()
+    assert session.title in html
+    assert session.meeting.get_absolute_url() in html
+
+
+def test_f_35_finds_the_letter_and_marks_it(client, seeded):
+    assert found("F-35") == {"003"}
+    assert found("f35") == set()  # one word, not the phrase "f 35"
+    response = client.get("/api/search/", {"q": "F-35"})
+    assert "<mark>F-35</mark>" in response.json()["results"][0]["snippet"]
+
+
+def test_two_per_cent_finds_the_letters_with_2_procent(client, seeded):
+    expected = {name for name, letter in seeded.items() if re.search(r"\b2 ?(%|procent)", letter.body)}
+    assert found("2%") == found("2 procent") == expected == {"001", "003"}
+    snippets = [r["snippet"] for r in client.get("/api/search/", {"q": "2%"}).json()["results"]]
+    assert all("<mark>2%</mark>" in s or "<mark>2 procent</mark>" in s for s in snippets)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_input_never_gives_an_error_page(client, seeded, text):
+    for url in ("/zoeken/", "/api/search/", "/zoeken/feed.atom"):
+        response = client.get(url, {"q": text, "from": text[:20], "kind": text[:10], "page": "1"})
+        assert response.status_code == 200, (url, text)
+
+
+def test_hostile_filter_values_are_ignored(client, seeded):
+    params = {"q": "Oekraïne", "from": "2022-13-45", "to": "'; --", "kind": "<x>", "year": "abc", "country": "\x00", "sort": "x"}
+    response = client.get("/zoeken/", params)
+    assert response.status_code == 200
+    assert response.context["count"] == len(found("Oekraïne"))
+    for year in ("1e9", "-5", "0", "99999999999999999999"):
+        response = client.get("/zoeken/", {"q": "Oekraïne", "year": year})
+        assert response.status_code == 200 and response.context["count"] == 0
+
+
+# --- The query language against the index (both backends) ------------------------------
+
+
+def test_a_blank_query_finds_nothing(client, seeded):
+    assert Search({"q": ""}).count() == 0
+    assert Search({"q": "   ", "kind": "agenda"}).count() == 0
+    response = client.get("/zoeken/")
+    assert response.status_code == 200 and response.context["hits"] == []
+    assert client.get("/api/search/").json()["count"] == 0
+
+
+def test_all_words_must_match(seeded):
+    assert found("Oekraïne") == {"000", "001", "002", "003", "004"}
+    assert found("Oekraïne Zwarte") == {"003"}
+
+
+def test_a_phrase_needs_its_words_in_order(seeded):
+    assert found("policing air") == {"002", "003"}
+    assert found('"policing air"') == set()
+
+
+def test_or_finds_either_word(seeded):
+    assert found("Bulgarije OR Vilnius") == found("Bulgarije") | found("Vilnius")
+    assert found("Bulgarije") and found("Vilnius") and not (found("Bulgarije") & found("Vilnius"))
+
+
+def test_minus_leaves_letters_out(seeded):
+    assert found("Oekraïne -\"air policing\"") == {"000", "001", "004"}
+    assert found("-Oekraïne") == set()  # leaving out alone finds nothing
+
+
+def test_a_prefix_finds_the_starts_of_words(seeded):
+    assert found("Zwart*") == {"003"}
+    assert found("verdedig*") >= found("verdediging")
+    assert found("gevechtsvlieg*") == found("gevechtsvliegtuigen") != set()
+
+
+def test_case_and_accents_do_not_matter(seeded):
+    assert found("Oekraine") == found("OEKRAÏNE") == found("oekraïne") == found("Oekraïne")
+    assert found("georgie") == found("Georgië") != set()
+
+
+def test_dutch_forms_of_a_word_meet(seeded):
+    assert found("verdedigen") == found("verdediging") != set()
+    assert found("bondgenoot") or found("bondgenoten")
+
+
+def test_words_of_english_origin_are_found_in_other_forms(seeded):
+    assert "003" in found("Deterrence")  # "Deterrence and Defence" in the agenda of February 2022
+    assert found("police") == found("policing") == {"002", "003"}
+
+
+def test_a_query_of_stop_words_says_so(client, seeded):
+    response = client.get("/zoeken/", {"q": "de het"})
+    assert response.context["hits"] == []
+    assert any("de, het" in notice for notice in response.context["notices"])
+
+
+# --- Filters with the query ------------------------------------------------------------
+
+
+def test_filters_narrow_the_search(seeded):
+    everywhere = found("Oekraïne")
+    assert found("Oekraïne", kind="report") == {"000", "001"}
+    assert found("Oekraïne", kind="agenda") == {"002", "003", "004"}
+    assert found("Oekraïne", year="2023") == {"004"}
+    assert found("Oekraïne", **{"from": "2022-03-01", "to": "2022-12-31"}) == {"001", "002"}
+    assert found("Oekraïne", **{"from": "2023-01-01"}) == {"004"}
+    assert found("Oekraïne", minister=seeded["000"].minister.slug) <= everywhere
+
+
+def test_series_country_and_topic_filters_use_the_browse_semantics(seeded):
+    navo = found("NAVO")
+
+    def names(queryset) -> set[str]:
+        return {letter.source_name[:3] for letter in queryset} & navo
+
+    assert found("NAVO", series="jef") == names(Letter.objects.in_series("jef")) != set()
+    assert found("NAVO", series="dmm") == names(Letter.objects.in_series("dmm")) != set()
+    sweden = Country.objects.get(code="SE")
+    assert found("NAVO", country=sweden.slug) == names(Letter.objects.with_country("SE")) != set()
+    topic = Topic.objects.filter(letters__isnull=False).first()
+    assert found("NAVO", topic=topic.slug) == names(Letter.objects.on_topic(topic.slug)) != set()
+
+
+# --- Results page -------------------------------------------------------------------------
+
+
+def test_results_show_title_date_kind_minister_and_meeting(client, seeded):
+    response = client.get("/zoeken/", {"q": "Zwarte Zee"})
+    (hit,) = response.context["hits"]
+    html = response.content.decode()
+    letter = seeded["003"]
+    assert hit.letter == letter
+    assert letter.subject in html and letter.get_kind_display() in html
+    assert letter.minister.name in html
+    assert letter.date.strftime("%Y-%m-%d") in html
+    assert hit.meeting == hit.session.meeting
+
+
+def test_results_are_ranked_sessions_above_body(db, letter_text):
+    in_body = letter_with(letter_text, "body.txt", sections=[("Cyber", "Daarnaast is er militaire mobiliteit genoemd.")])
+    in_session = letter_with(
+        letter_text, "session.txt", date="2 februari 2024",
+        sections=[("Militaire mobiliteit", "In de eerste werksessie spreken de ministers over militaire mobiliteit.")],
+    )
+    search = Search({"q": "militaire mobiliteit"})
+    assert search.page_ids(0, 10) == [in_session.pk, in_body.pk]
+
+
+def test_results_sort_by_date_newest_first_undated_last(seeded):
+    ids = Search({"q": "Oekraïne", "sort": "date"}).page_ids(0, 10)
+    assert [Letter.objects.get(pk=pk).source_name[:3] for pk in ids] == ["004", "001", "002", "003", "000"]
+
+
+def test_results_are_paginated(client, seeded, monkeypatch):
+    monkeypatch.setattr("meetings.views.search.PAGE_SIZE", 2)
+    pages = [client.get("/zoeken/", {"q": "Oekraïne", "page": n}).context for n in (1, 2, 3)]
+    ids = [[hit.letter.pk for hit in page["hits"]] for page in pages]
+    assert [len(i) for i in ids] == [2, 2, 1]
+    assert len({pk for page in ids for pk in page}) == 5
+    assert pages[0]["page_obj"].paginator.num_pages == 3
+    assert client.get("/zoeken/", {"q": "Oekraïne", "page": "999"}).status_code == 200
+
+
+def test_facets_count_and_narrow(client, seeded):
+    response = client.get("/zoeken/", {"q": "Oekraïne"})
+    facets = {f.name: f for f in response.context["facets"]}
+    assert set(facets) >= {"kind", "year", "minister", "series"}
+    kinds = {o.value: o.count for o in facets["kind"].options}
+    assert kinds == {"agenda": 3, "report": 2}
+    years = {o.value: o.count for o in facets["year"].options}
+    assert years == {"2022": 3, "2023": 1}  # 000 has no date
+    report = next(o for o in facets["kind"].options if o.value == "report")
+    narrowed = client.get("/zoeken/" + report.url)
+    assert narrowed.context["count"] == 2
+    active = next(o for o in {f.name: f for f in narrowed.context["facets"]}["kind"].options if o.active)
+    assert client.get("/zoeken/" + active.url).context["count"] == 5  # the active option widens again
+    for facet in facets.values():
+        for option in facet.options:
+            assert client.get("/zoeken/" + option.url).context["count"] == option.count, (facet.name, option.value)
+
+
+def test_no_results_offers_a_spelling_suggestion(client, seeded):
+    response = client.get("/zoeken/", {"q": "Oekrajne"})
+    assert response.context["count"] == 0
+    suggestion, count = response.context["suggestion"]
+    assert suggestion == "oekraine" and count == 5
+    assert "Bedoelde u" in response.content.decode()
+
+
+def test_no_results_lists_the_filters_to_loosen(client, seeded):
+    response = client.get("/zoeken/", {"q": "Zwarte Zee", "kind": "report"})
+    assert response.context["count"] == 0
+    (loosening,) = response.context["loosenings"]
+    assert loosening.name == "kind" and loosening.count == 1
+    assert client.get("/zoeken/" + loosening.url).context["count"] == 1
+
+
+def test_the_search_box_on_every_page_leads_here(client, seeded):
+    html = client.get("/").content.decode()
+    assert f'action="{reverse("meetings:search")}"' in html
+
+
+def test_the_results_page_runs_a_bounded_number_of_queries(client, seeded, django_assert_max_num_queries):
+    with django_assert_max_num_queries(14):
+        assert client.get("/zoeken/", {"q": "Oekraïne", "kind": "agenda", "sort": "date"}).status_code == 200
+    with django_assert_max_num_queries(14):
+        client.get("/zoeken/", {"q": "verdedig*"})
+
+
+def test_the_no_results_page_runs_a_bounded_number_of_queries(client, seeded, django_assert_max_num_queries):
+    with django_assert_max_num_queries(18):
+        client.get("/zoeken/", {"q": "Oekrajne Zwarte", "kind": "report", "from": "2020-01-01"})
+
+
+def test_query_count_does_not_grow_with_the_results(client, seeded, letter_text):
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/zoeken/", {"q": "werksessie"})
+        return len(captured)
+
+    before = queries()
+    for n in range(4):
+        letter_with(letter_text, f"extra-{n}.txt", date=f"{n + 1} maart 2024")
+    assert queries() == before
+
+
+# --- API and feed ---------------------------------------------------------------------------
+
+
+def test_the_api_returns_count_and_results(client, seeded):
+    data = client.get("/api/search/", {"q": "air policing"}).json()
+    assert data["count"] == 2
+    result = data["results"][0]
+    assert set(result) >= {"source_name", "url", "title", "date", "kind", "snippet"}
+    assert result["url"].startswith("http://testserver/brieven/")
+    assert "<mark>air policing</mark>" in result["snippet"]
+    assert {r["source_name"][:3] for r in data["results"]} == {"002", "003"}
+
+
+def test_the_api_takes_the_filters(client, seeded):
+    data = client.get("/api/search/", {"q": "Oekraïne", "kind": "report", "page_size": 1}).json()
+    assert data["count"] == 2 and len(data["results"]) == 1 and data["next"]
+    assert client.get("/api/search/", {"q": "x", "page": "abc"}).status_code == 400
+
+
+def test_the_api_runs_a_bounded_number_of_queries(client, seeded, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get("/api/search/", {"q": "Oekraïne", "kind": "agenda"})
+
+
+def test_every_search_has_an_atom_feed_of_the_newest_letters(client, seeded):
+    response = client.get("/zoeken/feed.atom", {"q": "Oekraïne"})
+    assert response["Content-Type"].startswith("application/atom+xml")
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ET.fromstring(response.content).findall(f"{atom}entry")
+    links = [e.find(f"{atom}link").get("href") for e in entries]
+    expected = [Letter.objects.get(pk=pk).get_absolute_url() for pk in Search({"q": "Oekraïne", "sort": "date"}).page_ids(0, 30)]
+    assert [link.replace("http://testserver", "") for link in links] == expected
+    page = client.get("/zoeken/", {"q": "Oekraïne"}).content.decode()
+    assert 'type="application/atom+xml"' in page and "/zoeken/feed.atom?q=" in page
+
+
+def test_a_blank_search_feed_is_empty(client, seeded):
+    response = client.get("/zoeken/feed.atom")
+    assert response.status_code == 200 and b"<entry>" not in response.content
+
+
+# --- The index follows every change ---------------------------------------------------------
+
+
+def index_size() -> int:
+    table = "meetings_search_document" if connection.vendor == "postgresql" else "meetings_search_fts"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {table}")
+        return cursor.fetchone()[0]
+
+
+def test_an_import_is_indexed(db, letter_text):
+    letter_with(letter_text, "a.txt", sections=[("Hypersoon", "De ministers bespreken hypersone wapens.")])
+    assert found("hypersone") == {"a"}
+    assert index_size() == 1
+
+
+def test_a_reimport_replaces_the_entry(db, letter_text):
+    letter_with(letter_text, "a.txt", sections=[("Hypersoon", "De ministers bespreken hypersone wapens.")])
+    letter_with(letter_text, "a.txt", sections=[("Drones", "De ministers bespreken drones.")])
+    assert found("hypersone") == set()
+    assert found("drones") == {"a"}
+    assert index_size() == 1
+
+
+def test_a_failed_import_leaves_the_index_untouched(db, letter_text, monkeypatch):
+    from meetings import importer
+
+    letter_with(letter_text, "a.txt", sections=[("Drones", "De ministers bespreken drones.")])
+    def broken(*args):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(importer, "store_citations", broken)
+    with pytest.raises(RuntimeError):
+        letter_with(letter_text, "a.txt", sections=[("Satellieten", "De ministers bespreken satellieten.")])
+    assert found("drones") == {"a"} and found("satellieten") == set()
+
+
+def test_an_edit_is_indexed_when_it_commits(db, letter_text, django_capture_on_commit_callbacks):
+    letter = letter_with(letter_text, "a.txt")
+    with django_capture_on_commit_callbacks(execute=True):
+        letter.subject = "Hybride dreigingen in de Oostzee"
+        letter.save()
+    assert found("Oostzee") == {"a"}
+
+
+def test_a_session_edit_is_indexed(db, letter_text, django_capture_on_commit_callbacks):
+    letter = letter_with(letter_text, "a.txt")
+    session = letter.sessions.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        session.title = "Kritieke onderzeese infrastructuur"
+        session.save()
+    assert found("onderzeese") == {"a"}
+    with django_capture_on_commit_callbacks(execute=True):
+        session.delete()
+    assert found("onderzeese") == set()
+
+
+def test_an_admin_edit_is_indexed(admin_client, db, letter_text, django_capture_on_commit_callbacks):
+    letter = letter_with(letter_text, "a.txt")
+    url = reverse("admin:meetings_session_change", args=[letter.sessions.first().pk])
+    session = letter.sessions.first()
+    data = {"meeting": session.meeting_id, "letter": letter.pk, "title": "Arctische veiligheid", "heading": "", "subject": "", "order": 0}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content[:500]
+    assert found("Arctische") == {"a"}
+
+
+def test_a_deleted_letter_leaves_the_index(admin_client, db, letter_text):
+    one = letter_with(letter_text, "a.txt", sections=[("Drones", "De ministers bespreken drones.")])
+    letter_with(letter_text, "b.txt", date="3 februari 2024", sections=[("Drones", "Ook hier drones.")])
+    response = admin_client.post(reverse("admin:meetings_letter_delete", args=[one.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert found("drones") == {"b"} and index_size() == 1
+    Letter.objects.all().delete()  # a bulk delete sends no per-row signal; the trigger still runs
+    assert index_size() == 0
+
+
+def test_rebuilding_the_index_restores_it(seeded):
+    from meetings.search.backends import get_backend
+
+    get_backend().remove([letter.pk for letter in seeded.values()])
+    assert found("Oekraïne") == set()
+    assert rebuild_index() == 5
+    assert found("Oekraïne") == {"000", "001", "002", "003", "004"}
+
+
+def test_orphan_entries_are_dropped_after_migrate(seeded):
+    from meetings.search.backends import get_backend
+    from meetings.search.backends.base import Document
+
+    get_backend().index([Document(999_999, ["spook"], [], ["spook"])])
+    assert index_size() == 6
+    get_backend().remove_orphans()
+    assert index_size() == 5
