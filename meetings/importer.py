@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from .extract import ExtractionError, parse_letter
@@ -175,10 +176,10 @@ def upsert_minister(data) -> Minister:
 
 
 def store_citations(letter: Letter, data: LetterData) -> None:
-    archived = {
-        (l.dossier, l.number): l
-        for l in Letter.objects.filter(dossier__in={c.dossier for c in data.citations}, number__isnull=False)
-    }
+    wanted = Q()
+    for c in data.citations:
+        wanted |= Q(dossier=c.dossier, number=c.number)
+    archived = {(l.dossier, l.number): l for l in Letter.objects.filter(wanted).only("pk", "dossier", "number")} if wanted else {}
     Citation.objects.bulk_create(
         Citation(letter=letter, dossier=c.dossier, number=c.number, text=c.text[:200], cited_letter=archived.get((c.dossier, c.number)))
         for c in data.citations

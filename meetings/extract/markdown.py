@@ -16,6 +16,7 @@ def is_markdown_heading(line: str) -> bool:
 
 
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+MARKUP = re.compile(r"[*_\[\]#>|\\<]")
 
 
 def strip_markdown(line: str) -> str:
@@ -24,6 +25,8 @@ def strip_markdown(line: str) -> str:
     A table row keeps its cells' words ('| **Datum** | 2 februari 2026 |' -> 'Datum 2 februari
     2026'); the ministry's letterhead is sometimes set as a table.
     """
+    if not MARKUP.search(line):
+        return line  # most lines of a letter carry no markup
     if row := TABLE_ROW.match(line):
         cells = [cell.strip() for cell in row.group(1).split("|")]
         line = " ".join(cell for cell in cells if cell and not re.fullmatch(r":?-{2,}:?", cell))

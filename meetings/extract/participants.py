@@ -42,6 +42,8 @@ def find_participants(sentences: list[str], meeting: MeetingData) -> list[Partic
     codes: list[str] = []
     for sentence in sentences:
         folded = fold(sentence)
+        if not (name_pattern().search(folded) or adjective_pattern().search(folded)):
+            continue  # no country named: nothing to find (and the cues are costly)
         found = adjective_countries(folded, COLLEAGUE_AFTER_ADJECTIVE)
         if CUES.search(folded):
             found = partner_countries(folded) + adjective_countries(folded) + found

@@ -13,6 +13,8 @@ from .data import SessionData
 from .text import collapse_spaces, fold
 
 UKRAINE_COUNCIL = r"nato-ukraine council|navo-oekraine-? ?raad|\bnuc\b"
+# Every pattern below needs one of these words; sentences without them are skipped quickly.
+SESSION_HINT = re.compile(r"sessie|werk(?:diner|lunch|ontbijt)|working|planning|npg|ukraine|oekraine-? ?raad|nuc\b|agenda")
 NAMED_SESSIONS = [
     ("Werkdiner", r"\bwerkdiner|working dinner"),
     ("Werklunch", r"\bwerklunch|working lunch"),
@@ -98,6 +100,8 @@ class SessionCollector:
 
     def add_sentence(self, sentence: str, heading: str | None) -> None:
         folded = fold(sentence)
+        if not SESSION_HINT.search(folded):
+            return
         for name, pattern in NAMED_SESSIONS:
             if match := re.search(pattern, folded):
                 self.add_named(as_written(sentence, match, name), name, heading)

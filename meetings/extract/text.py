@@ -39,10 +39,27 @@ def split_sentences(paragraph: str) -> list[str]:
     return sentences
 
 
+def _accent_table() -> dict[int, str]:
+    """Precomposed Latin letters to their base letter, one character each (keeps offsets)."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        if len(base) == 1 and base != chr(code):
+            table[code] = base
+    return table
+
+
+ACCENTS = _accent_table()
+
+
 def fold(text: str) -> str:
-    """Lower-case without accents, for comparing names ("Oekraïne" == "oekraine")."""
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    """Lower-case without accents, for comparing names ("Oekraïne" == "oekraine").
+
+    Offsets in the folded text match the original for Latin text, so a match found in the
+    folded text can be cut from the original."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(ACCENTS).lower()
 
 
 def collapse_spaces(text: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import fold
 
@@ -39,8 +40,15 @@ DEFAULT_TOPICS = [
 def find_topics(text: str, rules: list[TopicRule] = DEFAULT_TOPICS) -> list[str]:
     """Names of the topics any of whose aliases occur in the text, in vocabulary order."""
     folded = fold(text)
-    found = []
+    return [name for name, pattern in compiled(tuple(rules)) if pattern.search(folded)]
+
+
+@lru_cache(maxsize=32)
+def compiled(rules: tuple[TopicRule, ...]) -> list[tuple[str, re.Pattern]]:
+    """One pattern per topic: its aliases at a word start, folded like the text."""
+    result = []
     for rule in rules:
-        if any(re.search(r"(?<!\w)" + re.escape(fold(alias)), folded) for alias in rule.aliases if alias.strip()):
-            found.append(rule.name)
-    return found
+        aliases = sorted({fold(a.strip()) for a in rule.aliases if a.strip()}, key=len, reverse=True)
+        if aliases:
+            result.append((rule.name, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, aliases)) + ")")))
+    return result

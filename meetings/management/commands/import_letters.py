@@ -8,7 +8,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.importer import FAILED, ImportResult, import_letter_file
+from meetings.batch import import_files
+from meetings.importer import FAILED, ImportResult
 from meetings.vocabulary import topic_rules
 
 LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx"}
@@ -32,8 +33,8 @@ class Command(BaseCommand):
             raise CommandError("No letter files found in: " + ", ".join(paths))
         topics = topic_rules()
         results: list[ImportResult] = []
-        for index, path in enumerate(files, 1):
-            result = import_letter_file(path, dry_run=dry_run, topics=topics, describe=format == "json")
+        batch = import_files(files, topics=topics, dry_run=dry_run, describe=format == "json")
+        for index, result in enumerate(batch, 1):
             results.append(result)
             if format == "text":
                 self.report(result, verbosity)
