@@ -138,18 +138,23 @@ def write_rows(data: LetterData, *, source_name: str, sha256: str, file_name: st
             kept_sessions = [m.pk for m in Meeting.objects.filter(letter_links__letter=letter) if locked(m, "sessions")]
             letter.sessions.exclude(meeting__in=kept_sessions).delete()
             letter.meeting_links.all().delete()
-    if not locked(letter, "cosigners"):
+    if not locked(letter, "cosigners") and (data.cosigners or not created):
         letter.cosigners.set([upsert_minister(m) for m in data.cosigners])
     vocabulary = Vocabulary.load(topics)
     if not locked(letter, "topics"):
-        letter.topics.set([vocabulary.rows[n] for n in data.topics if n in vocabulary.rows])
+        topic_rows = [vocabulary.rows[n] for n in data.topics if n in vocabulary.rows]
+        if created:  # nothing to compare with: one insert
+            Letter.topics.through.objects.bulk_create(Letter.topics.through(letter=letter, topic=t) for t in topic_rows)
+        else:
+            letter.topics.set(topic_rows)
     Footnote.objects.bulk_create(Footnote(letter=letter, number=f.number, text=f.text) for f in data.footnotes)
     store_citations(letter, data)
     if not keep_meetings:
         countries = upsert_countries({p.code for m in data.meetings for p in m.participants})
         for meeting_data in data.meetings:
             store_meeting(letter, meeting_data, vocabulary, countries)
-        Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
+        if old_meetings:
+            Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
     index_letter(letter)  # the search index commits (or rolls back) with the rows
     return letter, created, old_file
 
