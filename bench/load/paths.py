@@ -1,0 +1,26 @@
+"""Print the request paths of the load test's traffic mix, drawn from the loaded archive:
+about half browsing (home, timeline, meetings, letters), a quarter search, a quarter API."""
+import os
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+import django  # noqa: E402
+
+django.setup()
+from meetings.models import Country, Letter, Meeting  # noqa: E402
+
+rng = random.Random(7)
+meetings = list(Meeting.objects.values_list("slug", flat=True))
+letters = list(Letter.objects.values_list("pk", flat=True))
+countries = list(Country.objects.values_list("slug", flat=True)) or ["oekraine"]
+searches = ["Oekraïne", '"air policing"', "verdedig*", "munitie", '"Zwarte Zee"', "cyber -Rusland", "F-35", "luchtverdediging"]
+paths = []
+for _ in range(400):
+    paths += ["/", "/bijeenkomsten/", f"/bijeenkomsten/{rng.choice(meetings)}/", f"/brieven/{rng.choice(letters)}/",
+              f"/bijeenkomsten/?country={rng.choice(countries)}", f"/brieven/?page={rng.randint(1, 50)}"]
+    paths += [f"/zoeken/?q={rng.choice(searches)}", f"/zoeken/?q={rng.choice(searches)}&kind=report"]
+    paths += ["/api/letters/", f"/api/meetings/?year={rng.randint(2016, 2029)}", f"/api/search/?q={rng.choice(searches)}"]
+print("\n".join(p.replace(" ", "+").replace('"', "%22") for p in paths))
