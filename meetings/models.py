@@ -110,7 +110,7 @@ class Letter(models.Model):
     )
     source_name = models.CharField(_("bestandsnaam"), max_length=255, unique=True)
     source_sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
-    source_file = models.FileField(_("origineel bestand"), upload_to="letters/%Y/", blank=True)
+    source_file = models.FileField(_("origineel bestand"), upload_to="letters/%Y/", max_length=500, blank=True)
     imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 

@@ -95,7 +95,7 @@ def test_citation_links_to_archived_letter_or_official_publication(client, archi
     cited = citing.citations.filter(cited_letter__isnull=False).first().cited_letter
     html = client.get(citing.get_absolute_url()).content.decode()
     assert f'href="{cited.get_absolute_url()}"' in html
-    external = Letter.objects.filter(citations__cited_letter__isnull=True).first()
+    external = Letter.objects.filter(citations__isnull=False, citations__cited_letter__isnull=True).first()
     citation = external.citations.filter(cited_letter__isnull=True).first()
     html = client.get(external.get_absolute_url()).content.decode()
     assert f"https://zoek.officielebekendmakingen.nl/kst-{citation.dossier}-{citation.number}.html" in html
