@@ -399,11 +399,8 @@ def session_blocks(w: Writer, topic: Topic, order: int, partners: list[tuple[str
     sentences += [w.say(s) for s in picked]
     if partners:
         sentences.insert(1, partner_sentence(w, partners))
-    # A marker after ")." is not one the extraction recognises (see bench/README.md), so
-    # footnotes go after sentences that end in a word.
-    plain = [i for i, s in enumerate(sentences) if not s.endswith(").")]
-    if plain and rng.random() < 0.35:
-        at = rng.choice(plain)
+    if rng.random() < 0.35:
+        at = rng.randrange(len(sentences))
         sentences[at] = w.footnote(sentences[at])
     cut = rng.randint(2, len(sentences) - 1) if len(sentences) > 4 and rng.random() < 0.5 else len(sentences)
     paragraphs = [" ".join(sentences[:cut]), " ".join(sentences[cut:])]

@@ -90,28 +90,27 @@ def run_pass(letters: list[tuple[str, bytes]], *, dry_run: bool, topics, budget:
 
     counter = QueryCounter()
     results = []
-    tenth = max(len(letters) // 10, 1)
-    marks = []  # (letters done, seconds) every tenth of the letters
+    elapsed = []  # seconds since the start, after each letter
     with connection.execute_wrapper(counter):
         if profiler:
             profiler.enable()
         start = time.perf_counter()
         for name, content in letters:
             results.append(import_letter_bytes(name, content, dry_run=dry_run, topics=topics))
-            if len(results) % tenth == 0 or len(results) == len(letters):
-                marks.append((len(results), time.perf_counter() - start))
-                if budget and marks[-1][1] > budget:
-                    break
+            elapsed.append(time.perf_counter() - start)
+            if budget and elapsed[-1] > budget:
+                break
         if profiler:
             profiler.disable()
-    seconds = marks[-1][1]
-    before = marks[-2] if len(marks) > 1 else (0, 0.0)
-    tail_rate = (marks[-1][0] - before[0]) / ((marks[-1][1] - before[1]) or float("inf"))
+    done = len(results)
+    tail_start = int(done * 0.9) - 1  # the last tenth of the letters handled
+    tail_seconds = elapsed[-1] - (elapsed[tail_start] if tail_start >= 0 else 0.0)
+    tail_rate = (done - tail_start - 1) / tail_seconds if tail_seconds else float("inf")
     for result in results:
         if result.status == "failed":
             print(f"FAILED {result.source}: {result.error}", file=sys.stderr)
     data = [r.data for r in results if dry_run and r.data is not None]
-    return Pass(seconds, Counter(r.status for r in results), len(results), tail_rate, counter.count, data)
+    return Pass(elapsed[-1], Counter(r.status for r in results), done, tail_rate, counter.count, data)
 
 
 @dataclass
@@ -221,8 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="Seed for the letter generator (default 0).")
     parser.add_argument("--keep-db", action="store_true", help="Keep the temporary folder with the last run's database and media files, and print its path.")
     parser.add_argument(
-        "--budget", type=float, default=240,
-        help="Stop a pass after this many seconds and report the rate so far, so a slow import cannot run for half an hour (default 240; 0: no limit).",
+        "--budget", type=float, default=180,
+        help="Stop a pass after this many seconds and report the rate so far, so a slow import cannot run for half an hour (default 180; 0: no limit).",
     )
     parser.add_argument("--profile", type=Path, help="Write cProfile statistics of the last count's full import to this file and print the top functions.")
     args = parser.parse_args(argv)

@@ -4,6 +4,7 @@ import os
 import random
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
@@ -13,6 +14,12 @@ django.setup()
 from meetings.models import Country, Letter, Meeting  # noqa: E402
 
 rng = random.Random(7)
+
+
+def q(text: str) -> str:
+    return text.replace(" ", "+")
+
+
 meetings = list(Meeting.objects.values_list("slug", flat=True))
 letters = list(Letter.objects.values_list("pk", flat=True))
 countries = list(Country.objects.values_list("slug", flat=True)) or ["oekraine"]
@@ -21,6 +28,6 @@ paths = []
 for _ in range(400):
     paths += ["/", "/bijeenkomsten/", f"/bijeenkomsten/{rng.choice(meetings)}/", f"/brieven/{rng.choice(letters)}/",
               f"/bijeenkomsten/?country={rng.choice(countries)}", f"/brieven/?page={rng.randint(1, 50)}"]
-    paths += [f"/zoeken/?q={rng.choice(searches)}", f"/zoeken/?q={rng.choice(searches)}&kind=report"]
-    paths += ["/api/letters/", f"/api/meetings/?year={rng.randint(2016, 2029)}", f"/api/search/?q={rng.choice(searches)}"]
-print("\n".join(p.replace(" ", "+").replace('"', "%22") for p in paths))
+    paths += [f"/zoeken/?q={q(rng.choice(searches))}", f"/zoeken/?q={q(rng.choice(searches))}&kind=report"]
+    paths += ["/api/letters/", f"/api/meetings/?year={rng.randint(2016, 2029)}", f"/api/search/?q={q(rng.choice(searches))}"]
+print("\n".join(quote(p, safe="/?=&+*-") for p in paths))

@@ -21,10 +21,6 @@ class SearchFilter(LetterFilter):
         filters["to"] = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("Tot en met"))
         return filters
 
-    def filter_year(self, queryset, name, value):
-        # A number the date functions cannot take ("1e9") is no year of any letter.
-        return super().filter_year(queryset, name, value) if 1 <= value <= 9999 else queryset.none()
-
     def active(self) -> dict:
         """The filters that take effect: valid and not empty."""
         if not self.is_bound:

@@ -2,22 +2,24 @@
 
 - The importer calls `index_letter` after it has written a letter's rows, inside the same
   transaction, so an import and its index entry commit (or roll back) together.
-- Admin edits reach us through signals (signals.py): a saved letter or session marks its
-  letter dirty, and the dirty letters are indexed once, when the transaction commits.
-- A deleted letter leaves the index through a database trigger (migration 0003), which also
-  covers QuerySet.delete() and cascades, where no per-row signal may be sent.
+- Admin edits reach us through signals (signals.py): saving a letter, a session, a meeting,
+  a participation or a letter's topics marks the letters concerned dirty, and the dirty
+  letters are indexed once, when the transaction commits.
+- A deleted letter leaves the index in a post_delete handler, in the same transaction.
 """
 from __future__ import annotations
 
 import logging
 import threading
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Iterable
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, transaction
 
 from . import vocabulary
 from .backends import Document, get_backend
+from .backends.base import facet_tags
 from .text import words
 
 log = logging.getLogger(__name__)
@@ -25,30 +27,51 @@ BATCH = 500
 _local = threading.local()
 
 
-def documents(letter_ids: list[int], *, letters=None, sessions=None) -> list[Document]:
-    """The index documents of these letters; `letters`/`sessions` are managers (migrations
-    pass their historical models)."""
-    if letters is None:
-        from ..models import Letter, Session
+@dataclass(frozen=True)
+class Rows:
+    """Where documents are read from: the models' managers (a migration passes its historical ones)."""
 
-        letters, sessions = Letter.objects, Session.objects
-    titles: dict[int, list[str]] = defaultdict(list)
-    for letter_id, title in sessions.filter(letter_id__in=letter_ids).order_by("letter_id", "order").values_list("letter_id", "title"):
+    letters: object
+    sessions: object
+    links: object  # LetterMeeting
+    topics: object  # Letter.topics.through
+
+    @classmethod
+    def live(cls) -> "Rows":
+        from ..models import Letter, LetterMeeting, Session
+
+        return cls(Letter.objects, Session.objects, LetterMeeting.objects, Letter.topics.through.objects)
+
+
+def documents(letter_ids: list[int], rows: Rows | None = None) -> list[Document]:
+    """The index documents of these letters, in four queries."""
+    rows = rows or Rows.live()
+    titles, series, countries, topics = (defaultdict(list) for _ in range(4))
+    for letter_id, title in rows.sessions.filter(letter_id__in=letter_ids).order_by("letter_id", "order").values_list("letter_id", "title"):
         titles[letter_id].append(title)
+    for letter_id, kind, country in rows.links.filter(letter_id__in=letter_ids).values_list(
+        "letter_id", "meeting__series", "meeting__participations__country_id"
+    ):
+        series[letter_id].append(kind)
+        countries[letter_id].append(country)
+    for letter_id, topic_id in rows.topics.filter(letter_id__in=letter_ids).values_list("letter_id", "topic_id"):
+        topics[letter_id].append(topic_id)
     fields = ("pk", "subject", "body", "kind", "date", "minister_id")
     return [
-        make_document(pk, subject, titles.get(pk, []), body, kind=kind, date=date, minister_id=minister_id)
-        for pk, subject, body, kind, date, minister_id in letters.filter(pk__in=letter_ids).values_list(*fields)
+        make_document(
+            pk, subject, titles[pk], body,
+            date=date, tags=facet_tags(
+                kind=kind, date=date, minister_id=minister_id, series=series[pk], countries=countries[pk], topics=topics[pk]
+            ),
+        )
+        for pk, subject, body, kind, date, minister_id in rows.letters.filter(pk__in=letter_ids).values_list(*fields)
     ]
 
 
-def make_document(
-    letter_id: int, subject: str, session_titles: Iterable[str], body: str, *, kind: str, date=None, minister_id=None
-) -> Document:
-    """A letter as the index takes it; `session_titles` are the titles of its working sessions."""
-    return Document(
-        letter_id, words(subject), words("\n".join(session_titles)), words(body), kind=kind, date=date, minister_id=minister_id
-    )
+def make_document(letter_id: int, subject: str, session_titles: Iterable[str], body: str, *, date=None, tags=()) -> Document:
+    """A letter as the index takes it; `session_titles` are its working sessions' titles and
+    `tags` its facet values (backends.base.facet_tags)."""
+    return Document(letter_id, words(subject), words("\n".join(session_titles)), words(body), date, tuple(tags))
 
 
 def index_documents(docs: list[Document]) -> None:
@@ -57,13 +80,13 @@ def index_documents(docs: list[Document]) -> None:
     vocabulary.add_words(vocabulary.vocabulary_words(w for d in docs for w in (d.subject, d.sessions, d.body)))
 
 
-def index_letters(letter_ids: Iterable[int], *, letters=None, sessions=None) -> int:
+def index_letters(letter_ids: Iterable[int], rows: Rows | None = None) -> int:
     """(Re)index these letters from their rows; ids without a letter leave the index."""
     ids = sorted(set(letter_ids))
     count = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        docs = documents(chunk, letters=letters, sessions=sessions)
+        docs = documents(chunk, rows)
         index_documents(docs)
         gone = set(chunk) - {d.letter_id for d in docs}
         if gone:
@@ -73,20 +96,22 @@ def index_letters(letter_ids: Iterable[int], *, letters=None, sessions=None) -> 
 
 
 def index_letter(letter) -> None:
-    """Index one letter now (the importer's call, inside its transaction)."""
-    index_letters([letter.pk])
-    pending().discard(letter.pk)
+    """Index one letter now (the importer's call, inside its transaction), and the other
+    letters of its meetings: an import can add partner countries to a meeting they share."""
+    from ..models import LetterMeeting
+
+    neighbours = LetterMeeting.objects.filter(meeting__letter_links__letter=letter).values_list("letter_id", flat=True)
+    ids = {letter.pk, *neighbours}
+    index_letters(ids)
+    pending().difference_update(ids)
 
 
-def rebuild_index(*, letters=None, sessions=None) -> int:
+def rebuild_index(rows: Rows | None = None) -> int:
     """Index every letter again and drop entries of letters that are gone."""
-    if letters is None:
-        from ..models import Letter, Session
-
-        letters, sessions = Letter.objects, Session.objects
-    ids = list(letters.order_by("pk").values_list("pk", flat=True))
+    rows = rows or Rows.live()
+    ids = list(rows.letters.order_by("pk").values_list("pk", flat=True))
     get_backend().remove_orphans()
-    return index_letters(ids, letters=letters, sessions=sessions)
+    return index_letters(ids, rows)
 
 
 def pending() -> set[int]:

@@ -12,8 +12,10 @@ nothing.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Prefetch, QuerySet
@@ -21,7 +23,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Letter, LetterMeeting, Meeting, Session
+from ..models import Country, Letter, LetterMeeting, Meeting, Minister, Session, Topic
 from .backends import get_backend
 from .backends.base import Page
 from .filters import SearchFilter
@@ -73,6 +75,35 @@ class Loosening:
     value: str
     count: int
     url: str = ""
+
+
+def count_tags(tag_strings) -> dict[str, list[tuple[str, int]]]:
+    """Per facet, (stored value, letters) for its FACET_SIZE largest values; years newest first."""
+    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+    for tag, n in Counter(chain.from_iterable(tags.split() for tags in tag_strings)).items():
+        name, _colon, value = tag.partition(":")
+        if name in counts:
+            counts[name][value] = n
+    return {
+        name: (sorted(c.items(), reverse=True) if name == "year" else sorted(c.items(), key=lambda p: (-p[1], p[0])))[:FACET_SIZE]
+        for name, c in counts.items()
+    }
+
+
+def facet_labels(values: dict[str, list[str]]) -> dict[str, dict[str, tuple[str, str]]]:
+    """For each facet, stored value -> (URL value, label): kinds and series from their
+    choices, years as they are, ministers, countries and topics from their rows."""
+    labels: dict[str, dict[str, tuple[str, str]]] = {
+        "kind": {v: (v, str(label)) for v, label in Letter.Kind.choices},
+        "series": {v: (v, str(label)) for v, label in Meeting.Series.choices},
+        "year": {v: (v, v) for v in values["year"]},
+    }
+    rows = {"minister": (Minister, "pk", "name"), "country": (Country, "code", "name_nl"), "topic": (Topic, "pk", "name")}
+    for name, (model, key, label) in rows.items():
+        wanted = values[name]
+        found = model.objects.filter(**{f"{key}__in": wanted}).values_list(key, "slug", label) if wanted else []
+        labels[name] = {str(k): (slug, text) for k, slug, text in found}
+    return labels
 
 
 class Search:
@@ -163,22 +194,17 @@ class Search:
         )
 
     def facets(self) -> list[Facet]:
-        """Counts by kind, year, minister, series, country and topic (one query)."""
+        """Counts by kind, year, minister, series, country and topic: the matching letters'
+        stored tags counted here (one query), and the names of ministers, countries, topics."""
         if self.is_empty:
             return []
-        rows: dict[str, list] = {name: [] for name in FACETS}
-        for name, value, label, count in self.backend.facets(self.lexemes, self.within()):
-            rows[name].append((str(value), label or value, count))
-        choices = {"kind": dict(Letter.Kind.choices), "series": dict(Meeting.Series.choices)}
+        counts = count_tags(self.backend.facet_tags(self.lexemes, self.within()))
+        labels = facet_labels({name: [value for value, _n in pairs] for name, pairs in counts.items()})
         found = []
         for name, title in FACETS.items():
-            order = (lambda r: r[0]) if name == "year" else (lambda r: (-r[2], str(r[1])))
-            options = sorted(rows[name], key=order, reverse=name == "year")[:FACET_SIZE]
             active = str(self.params.get(name, ""))
-            found.append(Facet(name, title, [
-                FacetOption(value, str(choices.get(name, {}).get(value, label)), count, active == value)
-                for value, label, count in options
-            ]))
+            options = [(*labels[name][value], n) for value, n in counts[name] if value in labels[name]]
+            found.append(Facet(name, title, [FacetOption(slug, text, n, slug == active) for slug, text, n in options]))
         return found
 
     def suggestion(self) -> tuple[str, int] | None:

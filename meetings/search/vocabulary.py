@@ -2,7 +2,8 @@
 
 One row per word, with its stem; words are only ever added. A word whose letters were
 deleted stays, which is harmless: a prefix expansion to it finds nothing, and a suggestion is
-only offered after checking that it finds letters (service.suggest).
+only offered after checking that it finds letters (Search.suggestion). Created by
+migration 0003; on PostgreSQL in byte order, so that a prefix is a range of the key.
 """
 from __future__ import annotations
 
@@ -13,12 +14,6 @@ from django.db import connection
 from .text import is_vocabulary_word, lexeme
 
 TABLE = "meetings_search_word"
-CREATE_SQL = {
-    "sqlite": f"CREATE TABLE {TABLE} (word varchar(40) NOT NULL PRIMARY KEY, stem varchar(40) NOT NULL) WITHOUT ROWID",
-    # Byte order ("C"), so that a prefix is a range of the primary key whatever the database's locale.
-    "postgresql": f'CREATE TABLE {TABLE} (word varchar(40) COLLATE "C" NOT NULL PRIMARY KEY, stem varchar(40) NOT NULL)',
-}
-DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
 MAX_PREFIX_WORDS = 200
 MAX_CANDIDATES = 5000
 

@@ -1,9 +1,11 @@
 """What every search backend does; the SQL differs, the behaviour does not.
 
-Each backend keeps, per letter, the words (for matching and ranking) and a copy of the
-columns searches sort and count by (kind, date, signer). Those copies are what keeps a
-search over 100,000 letters fast: a meetings_letter row carries the letter's whole text, and
-visiting tens of thousands of them to read a date or a kind costs more than the search.
+Each backend keeps, per letter, its words (for matching and ranking), its date (to sort by)
+and its facet tags ("kind:agenda year:2022 minister:3 series:dmm country:FI topic:5", to
+count by). The copies are what keeps a search over 100,000 letters fast: a meetings_letter
+row carries the whole letter, and reading tens of thousands of them, or joining them to
+meetings, participations and topics six times over, costs far more than the search.
+The indexer rewrites a letter's entry whenever any of these change (indexer.py, signals.py).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ Within = "tuple[str, tuple] | None"  # SQL and params selecting the letter ids t
 
 def rank_candidates() -> int:
     """When more letters match, relevance is ranked among the newest this many (see page())."""
-    return getattr(settings, "SEARCH_RANK_CANDIDATES", 10_000)
+    return getattr(settings, "SEARCH_RANK_CANDIDATES", 5_000)
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,8 @@ class Document:
     subject: list[str]
     sessions: list[str]
     body: list[str]
-    kind: str = "other"
     date: dt.date | None = None
-    minister_id: int | None = None
+    tags: tuple[str, ...] = ()  # facet:value, see facet_tags()
 
 
 @dataclass(frozen=True)
@@ -44,30 +45,15 @@ class Page:
     ids: list[int]
 
 
-# One facet query for both databases: the matches are found once (m) and counted six ways.
-# {match} selects (id, kind, date, minister_id) of the matching letters; {year} is a
-# vendor's expression for the year of `date` as text.
-FACETS_SQL = """
-WITH m AS MATERIALIZED ({match})
-SELECT 'kind', kind, '', count(*) FROM m GROUP BY kind
-UNION ALL
-SELECT 'year', {year}, '', count(*) FROM m WHERE date IS NOT NULL GROUP BY {year}
-UNION ALL
-SELECT 'minister', p.slug, p.name, count(*) FROM m JOIN meetings_minister p ON p.id = m.minister_id GROUP BY p.slug, p.name
-UNION ALL
-SELECT 'series', mt.series, '', count(DISTINCT lm.letter_id)
-  FROM m JOIN meetings_lettermeeting lm ON lm.letter_id = m.id JOIN meetings_meeting mt ON mt.id = lm.meeting_id
-  GROUP BY mt.series
-UNION ALL
-SELECT 'country', c.slug, c.name_nl, count(DISTINCT lm.letter_id)
-  FROM m JOIN meetings_lettermeeting lm ON lm.letter_id = m.id
-  JOIN meetings_participation pa ON pa.meeting_id = lm.meeting_id JOIN meetings_country c ON c.code = pa.country_id
-  GROUP BY c.slug, c.name_nl
-UNION ALL
-SELECT 'topic', t.slug, t.name, count(*)
-  FROM m JOIN meetings_letter_topics lt ON lt.letter_id = m.id JOIN meetings_topic t ON t.id = lt.topic_id
-  GROUP BY t.slug, t.name
-"""
+def facet_tags(*, kind: str, date, minister_id, series=(), countries=(), topics=()) -> tuple[str, ...]:
+    """The facet values of one letter, as stored with its index entry."""
+    tags = [f"kind:{kind}"]
+    tags += [f"year:{date.year}"] if date else []
+    tags += [f"minister:{minister_id}"] if minister_id else []
+    tags += [f"series:{s}" for s in sorted(set(series))]
+    tags += [f"country:{c}" for c in sorted(set(countries) - {None})]
+    tags += [f"topic:{t}" for t in sorted(set(topics))]
+    return tuple(tags)
 
 
 class SearchBackend:
@@ -89,7 +75,7 @@ class SearchBackend:
         raise NotImplementedError
 
     def remove_orphans(self) -> None:
-        """Drop entries whose letter is gone (after a TRUNCATE, which fires no trigger)."""
+        """Drop entries whose letter is gone without a post_delete signal (raw SQL, TRUNCATE)."""
         raise NotImplementedError
 
     def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
@@ -103,14 +89,15 @@ class SearchBackend:
     def page(self, query: LexemeQuery, within, *, newest: bool, limit: int, offset: int) -> Page:
         """One page of matching ids, best first (or newest first, undated last), and the total.
 
-        Relevance is computed for at most rank_candidates() letters: when more match, for the
-        newest of them. Ranking costs time in proportion to the letters ranked, and a word
-        found in half an archive of 100,000 letters would otherwise take a quarter of a
-        second or more; the newest are what this archive's users ask for first."""
+        Relevance is computed for at most rank_candidates() letters (5,000; the setting
+        SEARCH_RANK_CANDIDATES): when more match, for the newest of them. Ranking costs time
+        in proportion to the letters ranked, and a word found in half of an archive of
+        100,000 letters would otherwise take a quarter of a second or more (bench/README.md);
+        the newest letters are what this archive's users ask for first."""
         raise NotImplementedError
 
-    def facets(self, query: LexemeQuery, within) -> list[tuple[str, str, str, int]]:
-        """(facet, value, label, letters) for kind, year, minister, series, country, topic."""
+    def facet_tags(self, query: LexemeQuery, within) -> list[str]:
+        """The tags of every matching letter, one string per letter, for counting."""
         raise NotImplementedError
 
     def snippets(self, query: LexemeQuery, letters) -> dict[int, Snippet]:

@@ -4,10 +4,9 @@ Migration 0003 creates:
 - the text search configuration `archive_dutch`: a copy of 'dutch' whose word mappings run
   `unaccent` before `dutch_stem`, so "Oekraine" finds "Oekraïne" also where PostgreSQL parses
   the original text itself (ts_headline);
-- the table meetings_search_document(letter_id, kind, date, minister_id, vector), the vector
+- the table meetings_search_document(letter_id, date, tags, vector), the vector
   GIN-indexed and kept in the row (STORAGE MAIN, toast_tuple_target): out of line, in TOAST,
-  every phrase check and every ts_rank would fetch it from there, three times slower;
-- a trigger that deletes a letter's row when the letter goes.
+  every phrase check and every ts_rank would fetch it from there, three times slower.
 
 The vector is built from the words of meetings.search.text, folded and joined by spaces, not
 from the raw text: PostgreSQL's own parser reads "F-35" as "f" and the number "-35", and
@@ -28,7 +27,7 @@ import html
 
 from ..lexemes import LexemeQuery, Match
 from ..snippets import Snippet, blocks, snippet
-from .base import FACETS_SQL, Document, Page, SearchBackend, rank_candidates
+from .base import Document, Page, SearchBackend, rank_candidates
 
 TABLE = "meetings_search_document"
 CONFIG = "archive_dutch"
@@ -36,36 +35,13 @@ START, STOP = "\x02", "\x03"  # ts_headline's markers, replaced by <mark> after 
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=36, MinWords=20, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \""
 RANK_NORMALIZATION = 1  # divide by 1 + log(length): long letters do not win by length alone
 
-CREATE_SQL = [
-    "CREATE EXTENSION IF NOT EXISTS unaccent",
-    f"CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = pg_catalog.dutch)",
-    f"""ALTER TEXT SEARCH CONFIGURATION {CONFIG}
-        ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
-        WITH unaccent, dutch_stem""",
-    f"""CREATE TABLE {TABLE} (
-        letter_id bigint PRIMARY KEY, kind varchar(10) NOT NULL, date date NULL, minister_id bigint NULL,
-        vector tsvector NOT NULL
-    ) WITH (toast_tuple_target = 8160)""",
-    f"ALTER TABLE {TABLE} ALTER COLUMN vector SET STORAGE MAIN",
-    f"CREATE INDEX meetings_search_document_vector ON {TABLE} USING gin (vector)",
-    f"""CREATE FUNCTION meetings_search_forget() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN DELETE FROM {TABLE} WHERE letter_id = OLD.id; RETURN OLD; END $$""",
-    f"""CREATE TRIGGER meetings_search_forget AFTER DELETE ON meetings_letter
-        FOR EACH ROW EXECUTE FUNCTION meetings_search_forget()""",
-]
-DROP_SQL = [
-    "DROP TRIGGER IF EXISTS meetings_search_forget ON meetings_letter",
-    "DROP FUNCTION IF EXISTS meetings_search_forget()",
-    f"DROP TABLE IF EXISTS {TABLE}",
-    f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG}",
-]
 UPSERT_SQL = f"""
-    INSERT INTO {TABLE} (letter_id, kind, date, minister_id, vector) VALUES (%s, %s, %s, %s,
+    INSERT INTO {TABLE} (letter_id, date, tags, vector) VALUES (%s, %s, %s,
         setweight(to_tsvector('{CONFIG}', %s), 'A')
         || setweight(to_tsvector('{CONFIG}', %s), 'B')
         || setweight(to_tsvector('{CONFIG}', %s), 'C'))
     ON CONFLICT (letter_id) DO UPDATE SET
-        kind = EXCLUDED.kind, date = EXCLUDED.date, minister_id = EXCLUDED.minister_id, vector = EXCLUDED.vector"""
+        date = EXCLUDED.date, tags = EXCLUDED.tags, vector = EXCLUDED.vector"""
 
 
 def quote(stem: str) -> str:
@@ -119,7 +95,7 @@ class PostgresBackend(SearchBackend):
 
     def index(self, documents: list[Document]) -> None:
         rows = [
-            (d.letter_id, d.kind, d.date, d.minister_id, " ".join(d.subject), " ".join(d.sessions), " ".join(d.body))
+            (d.letter_id, d.date, " ".join(d.tags), " ".join(d.subject), " ".join(d.sessions), " ".join(d.body))
             for d in documents
         ]
         if rows:
@@ -151,7 +127,8 @@ class PostgresBackend(SearchBackend):
         return self._fetch(*self._matches("count(*)", query, within))[0][0]
 
     def page(self, query, within, *, newest, limit, offset) -> Page:
-        # One pass over the matches: count(*) OVER () is the total before LIMIT.
+        # One pass over the matches: count(*) OVER () is the total before LIMIT; the newest
+        # candidates are then ranked, each vector read once through the primary key.
         newest_first = " ORDER BY d.date DESC NULLS LAST, d.letter_id DESC"
         if newest:
             sql, params = self._matches("d.letter_id, count(*) OVER ()", query, within)
@@ -159,19 +136,18 @@ class PostgresBackend(SearchBackend):
             params += [limit, offset]
         else:
             candidates, params = self._matches("d.letter_id, count(*) OVER () AS total", query, within)
+            rank = f"SELECT ts_rank(v.vector, %s::tsquery, {RANK_NORMALIZATION}) FROM {TABLE} v WHERE v.letter_id = c.letter_id"
             sql = (
                 f"SELECT c.letter_id, c.total FROM ({candidates}{newest_first} LIMIT %s) c"
-                f" JOIN {TABLE} d ON d.letter_id = c.letter_id"
-                f" ORDER BY ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) DESC, c.letter_id DESC LIMIT %s OFFSET %s"
+                f" ORDER BY ({rank}) DESC, c.letter_id DESC LIMIT %s OFFSET %s"
             )
             params += [rank_candidates(), tsquery(query), limit, offset]
         rows = self._fetch(sql, params)
         total = rows[0][1] if rows else (self.count(query, within) if offset else 0)
         return Page(total, [row[0] for row in rows])
 
-    def facets(self, query, within) -> list:
-        match, params = self._matches("d.letter_id AS id, d.kind, d.date, d.minister_id", query, within)
-        return self._fetch(FACETS_SQL.format(match=match, year="to_char(date, 'YYYY')"), params)
+    def facet_tags(self, query, within) -> list[str]:
+        return [row[0] for row in self._fetch(*self._matches("d.tags", query, within))]
 
     def snippets(self, query, letters) -> dict[int, Snippet]:
         letters = {letter.pk: letter for letter in letters}

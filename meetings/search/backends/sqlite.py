@@ -6,9 +6,8 @@ Migration 0003 creates:
   as "_" so phrase distances stay what PostgreSQL counts ("afschrikking en verdediging" is
   "afschrik _ verded"). FTS5's tokenizer (unicode61, "_" a word character) then only splits
   on the spaces we put in, so SQLite and PostgreSQL see the same words;
-- meetings_search_entry(letter_id, kind, date, minister_id), narrow rows to sort and count
-  by, with an index on date;
-- a trigger that deletes both rows when a letter is deleted.
+- meetings_search_entry(letter_id, date, tags), narrow rows to sort and count by, with an
+  index on date.
 
 FTS5's snippet() would show stems, so snippets are built in Python (snippets.py).
 """
@@ -17,30 +16,13 @@ from __future__ import annotations
 from ..lexemes import LexemeQuery, Match
 from ..snippets import Snippet, snippet
 from ..text import lexeme
-from .base import FACETS_SQL, Document, Page, SearchBackend, rank_candidates
+from .base import Document, Page, SearchBackend, rank_candidates
 
 TABLE = "meetings_search_fts"
 ENTRY = "meetings_search_entry"
 STOP = "_"
 # bm25 weights of subject, sessions, body: the A/B/C weighting of the PostgreSQL backend.
 BM25 = f"bm25({TABLE}, 10.0, 4.0, 1.0)"
-
-CREATE_SQL = [
-    f"""CREATE VIRTUAL TABLE {TABLE} USING fts5(
-        subject, sessions, body,
-        tokenize = "unicode61 remove_diacritics 0 tokenchars '{STOP}'",
-        prefix = '3'
-    )""",
-    f"""CREATE TABLE {ENTRY} (
-        letter_id integer NOT NULL PRIMARY KEY, kind varchar(10) NOT NULL, date date NULL, minister_id integer NULL
-    )""",
-    f"CREATE INDEX meetings_search_entry_date ON {ENTRY} (date DESC, letter_id DESC)",
-    f"""CREATE TRIGGER meetings_search_forget AFTER DELETE ON meetings_letter BEGIN
-        DELETE FROM {TABLE} WHERE rowid = old.id;
-        DELETE FROM {ENTRY} WHERE letter_id = old.id;
-    END""",
-]
-DROP_SQL = ["DROP TRIGGER IF EXISTS meetings_search_forget", f"DROP TABLE IF EXISTS {ENTRY}", f"DROP TABLE IF EXISTS {TABLE}"]
 
 
 def stem_text(words: list[str]) -> str:
@@ -76,11 +58,10 @@ class SQLiteBackend(SearchBackend):
         if not documents:
             return
         words = [(d.letter_id, stem_text(d.subject), stem_text(d.sessions), stem_text(d.body)) for d in documents]
-        entries = [(d.letter_id, d.kind, d.date.isoformat() if d.date else None, d.minister_id) for d in documents]
+        entries = [(d.letter_id, d.date.isoformat() if d.date else None, " ".join(d.tags)) for d in documents]
         with self.connection.cursor() as cursor:
-            self._delete(cursor, [d.letter_id for d in documents])
-            cursor.executemany(f"INSERT INTO {TABLE} (rowid, subject, sessions, body) VALUES (%s, %s, %s, %s)", words)
-            cursor.executemany(f"INSERT INTO {ENTRY} (letter_id, kind, date, minister_id) VALUES (%s, %s, %s, %s)", entries)
+            cursor.executemany(f"INSERT OR REPLACE INTO {TABLE} (rowid, subject, sessions, body) VALUES (%s, %s, %s, %s)", words)
+            cursor.executemany(f"INSERT OR REPLACE INTO {ENTRY} (letter_id, date, tags) VALUES (%s, %s, %s)", entries)
 
     def _delete(self, cursor, letter_ids: list[int]) -> None:
         for start in range(0, len(letter_ids), 500):
@@ -111,33 +92,42 @@ class SQLiteBackend(SearchBackend):
             params.extend(within[1])
         return sql, params
 
-    def _newest(self, query, within) -> tuple[str, list]:
-        """Matching ids by date, newest first: a walk down the entry table's date index that
-        keeps the ids in the (once evaluated) set of matches."""
-        matches, params = self._matches(query, within)
-        return f"SELECT letter_id FROM {ENTRY} WHERE +letter_id IN ({matches}) ORDER BY date DESC, letter_id DESC", params
-
     def count(self, query, within) -> int:
         return self._fetch(*self._matches(query, within, "count(*)"))[0][0]
 
     def page(self, query, within, *, newest, limit, offset) -> Page:
         total = self.count(query, within)
+        if not total:
+            return Page(0, [])
+        # The filters' ids and the matches are found once per statement (CTEs).
+        expression = fts_query(query)
+        ctes, params, where = [], [], f"{TABLE} MATCH %s"
+        if within is not None:
+            ctes.append(f"allowed AS MATERIALIZED ({within[0]})")
+            params.extend(within[1])
+            where += " AND +rowid IN allowed"
+        ctes.append(f"m AS MATERIALIZED (SELECT rowid AS id FROM {TABLE} WHERE {where})")
+        params.append(expression)
+        many = total > rank_candidates()
+        # Many matches: walk down the entry table's date index and keep the ids that match
+        # ("+letter_id": filter the walk, do not drive it). Few: look them up and sort them.
+        by_date = f"SELECT letter_id FROM {ENTRY} WHERE {'+' if many else ''}letter_id IN m ORDER BY date DESC, letter_id DESC"
         if newest:
-            sql, params = self._newest(query, within)
+            select = f"{by_date} LIMIT %s OFFSET %s"
+            params += [limit, offset]
         else:
-            sql, params = self._matches(query, within)
-            if total > rank_candidates():
-                candidates, more = self._newest(query, within)
-                sql += f" AND +rowid IN ({candidates} LIMIT %s)"
-                params += more + [rank_candidates()]
-            sql += f" ORDER BY {BM25}, rowid DESC"
-        ids = [row[0] for row in self._fetch(sql + " LIMIT %s OFFSET %s", params + [limit, offset])]
-        return Page(total, ids)
+            select = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN " + (
+                f"({by_date} LIMIT %s)" if many else "m"
+            )
+            params += [expression] + ([rank_candidates()] if many else [])
+            select += f" ORDER BY {BM25}, rowid DESC LIMIT %s OFFSET %s"
+            params += [limit, offset]
+        rows = self._fetch(f"WITH {', '.join(ctes)} {select}", params)
+        return Page(total, [row[0] for row in rows])
 
-    def facets(self, query, within) -> list:
+    def facet_tags(self, query, within) -> list[str]:
         matches, params = self._matches(query, within)
-        match = f"SELECT letter_id AS id, kind, date, minister_id FROM {ENTRY} WHERE letter_id IN ({matches})"
-        return self._fetch(FACETS_SQL.format(match=match, year="substr(date, 1, 4)"), params)
+        return [row[0] for row in self._fetch(f"SELECT tags FROM {ENTRY} WHERE letter_id IN ({matches})", params)]
 
     def snippets(self, query, letters) -> dict[int, Snippet]:
         return {letter.pk: snippet(letter.body, query) for letter in letters}
