@@ -2,7 +2,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from meetings.sitemaps import SITEMAPS
 from meetings.throttle import ThrottledAdminAuthenticationForm
@@ -12,6 +14,8 @@ admin.site.login_form = ThrottledAdminAuthenticationForm
 admin.site.site_header = "NAVO-brievenarchief: beheer"
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico on every page that names none (the admin's).
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/search/", search_views.search_api, name="api_search"),

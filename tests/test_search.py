@@ -719,6 +719,23 @@ def test_facets_follow_admin_edits_of_meetings_and_topics(seeded, django_capture
     assert "japan" not in counts["country"] and topic.slug not in counts["topic"]
 
 
+def test_an_import_updates_the_facets_of_letters_about_the_same_meeting(db, letter_text):
+    agenda = letter_with(
+        letter_text, "agenda.txt", date="1 maart 2024",
+        opening="Op 15 maart komen de NAVO-ministers van Defensie in Brussel bijeen.",
+    )
+    report = letter_with(
+        letter_text, "verslag.txt", date="20 maart 2024",
+        opening="Op 15 maart kwamen de NAVO-ministers van Defensie in Brussel bijeen, in aanwezigheid van "
+        "de ministers van Defensie van Japan en Australië.",
+        purpose="Hierbij doe ik u het verslag van deze bijeenkomst toekomen.",
+    )
+    assert agenda.meetings.get() == report.meetings.get()
+    japan = Country.objects.get(code="JP")
+    assert found("werksessie", country=japan.slug) == {"agenda", "verslag"}
+    assert facet_counts("werksessie")["country"][japan.slug] == 2
+
+
 def test_rebuilding_the_index_restores_it(seeded):
     from meetings.search.backends import get_backend
 

@@ -43,12 +43,9 @@ class Rows:
         return cls(Letter.objects, Session.objects, LetterMeeting.objects, Letter.topics.through.objects)
 
 
-def documents(letter_ids: list[int], rows: Rows | None = None) -> list[Document]:
-    """The index documents of these letters, in four queries."""
-    rows = rows or Rows.live()
-    titles, series, countries, topics = (defaultdict(list) for _ in range(4))
-    for letter_id, title in rows.sessions.filter(letter_id__in=letter_ids).order_by("letter_id", "order").values_list("letter_id", "title"):
-        titles[letter_id].append(title)
+def related_tags(letter_ids: list[int], rows: Rows) -> tuple[dict, dict, dict]:
+    """Series and partner countries of the letters' meetings, and the letters' topics."""
+    series, countries, topics = defaultdict(list), defaultdict(list), defaultdict(list)
     for letter_id, kind, country in rows.links.filter(letter_id__in=letter_ids).values_list(
         "letter_id", "meeting__series", "meeting__participations__country_id"
     ):
@@ -56,6 +53,25 @@ def documents(letter_ids: list[int], rows: Rows | None = None) -> list[Document]
         countries[letter_id].append(country)
     for letter_id, topic_id in rows.topics.filter(letter_id__in=letter_ids).values_list("letter_id", "topic_id"):
         topics[letter_id].append(topic_id)
+    return series, countries, topics
+
+
+def letter_tags(letter_ids: list[int], rows: Rows) -> dict[int, tuple[str, ...]]:
+    """The facet tags of these letters as their rows now say (three queries)."""
+    series, countries, topics = related_tags(letter_ids, rows)
+    return {
+        pk: facet_tags(kind=kind, date=date, minister_id=minister, series=series[pk], countries=countries[pk], topics=topics[pk])
+        for pk, kind, date, minister in rows.letters.filter(pk__in=letter_ids).values_list("pk", "kind", "date", "minister_id")
+    }
+
+
+def documents(letter_ids: list[int], rows: Rows | None = None) -> list[Document]:
+    """The index documents of these letters, in four queries."""
+    rows = rows or Rows.live()
+    titles = defaultdict(list)
+    for letter_id, title in rows.sessions.filter(letter_id__in=letter_ids).order_by("letter_id", "order").values_list("letter_id", "title"):
+        titles[letter_id].append(title)
+    series, countries, topics = related_tags(letter_ids, rows)
     fields = ("pk", "subject", "body", "kind", "date", "minister_id")
     return [
         make_document(
@@ -96,14 +112,26 @@ def index_letters(letter_ids: Iterable[int], rows: Rows | None = None) -> int:
 
 
 def index_letter(letter) -> None:
-    """Index one letter now (the importer's call, inside its transaction), and the other
-    letters of its meetings: an import can add partner countries to a meeting they share."""
+    """Index one letter now (the importer's call, inside its transaction). An import can also
+    add partner countries to a meeting other letters report on (without signals: bulk_create),
+    so those letters' facet tags are brought up to date too; their words have not changed."""
     from ..models import LetterMeeting
 
-    neighbours = LetterMeeting.objects.filter(meeting__letter_links__letter=letter).values_list("letter_id", flat=True)
-    ids = {letter.pk, *neighbours}
-    index_letters(ids)
-    pending().difference_update(ids)
+    index_letters([letter.pk])
+    neighbours = set(LetterMeeting.objects.filter(meeting__letter_links__letter=letter).values_list("letter_id", flat=True))
+    refresh_tags(sorted(neighbours - {letter.pk}))
+    pending().difference_update(neighbours | {letter.pk})
+
+
+def refresh_tags(letter_ids: list[int]) -> None:
+    """Rewrite the facet tags of those of these letters whose tags changed."""
+    if not letter_ids:
+        return
+    backend = get_backend()
+    stored = backend.stored_tags(letter_ids)
+    changed = {pk: tags for pk, tags in letter_tags(letter_ids, Rows.live()).items() if stored.get(pk) != tags}
+    if changed:
+        backend.set_tags(changed)
 
 
 def rebuild_index(rows: Rows | None = None) -> int:

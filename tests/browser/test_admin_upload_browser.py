@@ -18,6 +18,7 @@ def test_admin_uploads_a_pdf_publishes_it_and_finds_it_through_search(page, live
     page.fill("#id_username", "redactie")
     page.fill("#id_password", "een-lang-wachtwoord-42")
     page.click("input[type=submit]")
+    page.wait_for_url(re.compile(re.escape(f"/{settings.ADMIN_URL}") + "$"))
     page.goto(f"/{settings.ADMIN_URL}meetings/letter/")
     page.get_by_role("link", name="Brieven uploaden").click()
     page.set_input_files("input[type=file]", str(pdf))

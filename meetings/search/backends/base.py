@@ -58,6 +58,7 @@ def facet_tags(*, kind: str, date, minister_id, series=(), countries=(), topics=
 
 class SearchBackend:
     vendor = ""
+    tags_table = ("", "")  # the table holding each letter's facet tags, and its letter id column
 
     def __init__(self, connection):
         self.connection = connection
@@ -73,6 +74,18 @@ class SearchBackend:
 
     def remove(self, letter_ids: list[int]) -> None:
         raise NotImplementedError
+
+    def stored_tags(self, letter_ids: list[int]) -> dict[int, tuple[str, ...]]:
+        """The facet tags in the index of these letters."""
+        table, key = self.tags_table
+        marks = ", ".join(["%s"] * len(letter_ids))
+        rows = self._fetch(f"SELECT {key}, tags FROM {table} WHERE {key} IN ({marks})", list(letter_ids))
+        return {pk: tuple(tags.split()) for pk, tags in rows}
+
+    def set_tags(self, tags: dict[int, tuple[str, ...]]) -> None:
+        table, key = self.tags_table
+        with self.connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {table} SET tags = %s WHERE {key} = %s", [(" ".join(t), pk) for pk, t in tags.items()])
 
     def remove_orphans(self) -> None:
         """Drop entries whose letter is gone without a post_delete signal (raw SQL, TRUNCATE)."""

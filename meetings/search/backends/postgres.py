@@ -92,6 +92,7 @@ def headline_snippet(body: str, headline: str) -> Snippet:
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
+    tags_table = (TABLE, "letter_id")
 
     def index(self, documents: list[Document]) -> None:
         rows = [

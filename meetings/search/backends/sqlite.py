@@ -53,6 +53,7 @@ def fts_query(query: LexemeQuery) -> str:
 
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
+    tags_table = (ENTRY, "letter_id")
 
     def index(self, documents: list[Document]) -> None:
         if not documents:
