@@ -471,7 +471,7 @@ def test_results_show_title_date_kind_minister_and_meeting(client, seeded):
     assert letter.subject in html and letter.get_kind_display() in html
     assert letter.minister.name in html
     assert letter.date.strftime("%Y-%m-%d") in html
-    assert hit.meeting == hit.session.meeting
+    assert hit.meetings == [hit.session.meeting]
 
 
 def test_results_are_ranked_sessions_above_body(db, letter_text):
@@ -538,6 +538,7 @@ def test_no_results_lists_the_filters_to_loosen(client, seeded):
     (loosening,) = response.context["loosenings"]
     assert loosening.name == "kind" and loosening.count == 1
     assert client.get("/zoeken/" + loosening.url).context["count"] == 1
+    assert "Soort: verslag" in response.content.decode()  # the filter by its label, not "report"
 
 
 def test_the_search_box_on_every_page_leads_here(client, seeded):
@@ -572,6 +573,13 @@ def test_query_count_does_not_grow_with_the_results(client, seeded, letter_text)
 
 
 # --- API and feed ---------------------------------------------------------------------------
+
+
+def test_a_hit_outside_any_session_belongs_to_every_meeting_of_its_letter(seeded):
+    search = Search({"q": "Bulgarije verlenging"})  # 002: the agenda of the DMM and of the JEF meeting before it
+    (hit,) = search.hits(search.page_ids(0, 10))
+    assert hit.session is None
+    assert sorted(m.series for m in hit.meetings) == sorted(m.series for m in seeded["002"].meetings.all())
 
 
 def test_the_api_returns_count_and_results(client, seeded):

@@ -6,8 +6,20 @@
     snippets.py    the best passage, escaped, hits marked (pure)
     backends/      PostgreSQL (tsvector, GIN, ts_rank, ts_headline) and SQLite (FTS5, bm25)
     indexer.py     rows to index entries; the importer and the signal handlers call it
+    signals.py     admin edits and deletes reach the index (connected in MeetingsConfig.ready)
     vocabulary.py  the indexed words, for prefixes and spelling suggestions
+    filters.py     the browse FilterSet plus a date range (from/to)
     service.py     Search: filters, facets, ranking and hits for the page, the API and the feed
+
+Design in short. Both databases get their words from text.py: folded (no case, no accents)
+in Python and stemmed with the Snowball Dutch stemmer PostgreSQL's 'dutch' configuration
+uses, so one test suite passes on both. SQLite indexes the stems in FTS5; PostgreSQL builds
+its tsvector with the 'dutch' configuration from our pre-split words (its own parser splits
+"F-35" and "policing-taken" differently), and folds accents again in the configuration so
+ts_headline can read the original text. Queries are parsed once (query.py) and compiled to
+an FTS5 expression or a tsquery. Snippets: ts_headline on PostgreSQL, Python on SQLite (FTS5
+holds stems, which its snippet() would show). Ranking is bounded to the newest 5,000
+matches, counts and facets come from the index's own narrow rows: see bench/README.md.
 
 The pure modules import no Django, so this package imports the rest lazily.
 """

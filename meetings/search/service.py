@@ -43,10 +43,13 @@ FACETS = {
 
 @dataclass
 class Hit:
+    """A found letter; `meetings` are those the hit belongs to: the meeting of the working
+    session the hit is in when that is known, else every meeting the letter is about."""
+
     letter: Letter
     title_html: SafeString
     snippet_html: SafeString
-    meeting: Meeting | None = None
+    meetings: list[Meeting]
     session: Session | None = None
 
 
@@ -184,14 +187,8 @@ class Search:
         session = next((s for s in sessions if mentions(s.title, self.lexemes)), None) or next(
             (s for s in sessions if heading and s.heading and fold(s.heading) == heading), None
         )
-        meeting = session.meeting if session else next((link.meeting for link in letter.meeting_links.all()), None)
-        return Hit(
-            letter,
-            mark_safe(highlight(letter.subject, self.lexemes)),
-            mark_safe(snippet.html),
-            meeting,
-            session,
-        )
+        meetings = [session.meeting] if session else [link.meeting for link in letter.meeting_links.all()]
+        return Hit(letter, mark_safe(highlight(letter.subject, self.lexemes)), mark_safe(snippet.html), meetings, session)
 
     def facets(self) -> list[Facet]:
         """Counts by kind, year, minister, series, country and topic: the matching letters'
@@ -218,11 +215,15 @@ class Search:
         count = Search(self.params, text=text).count()
         return (text, count) if count else None
 
-    def loosenings(self) -> list[Loosening]:
-        """For each active filter, the number of letters found without it."""
+    def active_filters(self) -> list[tuple[str, str, str]]:
+        """(parameter, label, value as shown) of each filter in effect."""
         found = []
         for name, value in self.filters.items():
             field = self.filterset.filters[name]
             shown = dict(field.extra.get("choices", ())).get(value, value)
-            found.append(Loosening(name, str(field.label), str(shown), self.count(skip=name)))
+            found.append((name, str(field.label), str(shown)))
         return found
+
+    def loosenings(self) -> list[Loosening]:
+        """For each active filter, the number of letters found without it."""
+        return [Loosening(name, label, shown, self.count(skip=name)) for name, label, shown in self.active_filters()]

@@ -64,16 +64,15 @@ def search_page(request):
         if not count:
             context.update(suggestion=search.suggestion(), loosenings=loosenings(request, search))
     context["active_filters"] = [
-        (search.filterset.filters[name].label, value, query_with({"request": request}, **{name: None}))
-        for name, value in search.filters.items()
+        (label, shown, query_with({"request": request}, **{name: None})) for name, label, shown in search.active_filters()
     ]
     context["kept_filters"] = [(name, request.GET[name]) for name in FACET_PARAMETERS if request.GET.get(name)]
     return render(request, "meetings/search.html", context)
 
 
 def loosenings(request, search: Search) -> list:
-    """The active filters, each with the count without it and a link that drops it."""
-    found = search.loosenings()
+    """The active filters without which the search finds letters: count and a link that drops it."""
+    found = [loosening for loosening in search.loosenings() if loosening.count]
     for loosening in found:
         loosening.url = query_with({"request": request}, **{loosening.name: None})
     return found
@@ -135,7 +134,10 @@ def hit_json(hit, request) -> dict:
         "date": letter.date,
         "kind": letter.kind,
         "minister": letter.minister.name if letter.minister else None,
-        "meeting": {"title": hit.meeting.title, "url": request.build_absolute_uri(hit.meeting.get_absolute_url())} if hit.meeting else None,
+        "meetings": [
+            {"title": m.title, "start_date": m.start_date, "url": request.build_absolute_uri(m.get_absolute_url())}
+            for m in hit.meetings
+        ],
         "session": hit.session.title if hit.session else None,
         "snippet": str(hit.snippet_html),
     }
