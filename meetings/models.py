@@ -12,7 +12,7 @@ from .querysets import LetterQuerySet, MeetingQuerySet
 
 
 class Minister(models.Model):
-    name = models.CharField(_("naam"), max_length=120, unique=True, help_text=_('Zoals ondertekend, zonder titel: "K.H. Ollongren".'))
+    name = models.CharField(_("naam"), max_length=120, unique=True, help_text=_('Zoals ondertekend, zonder titel: "A.B. de Vries".'))
     role = models.CharField(_("functie"), max_length=120, help_text=_('"Minister van Defensie", "Staatssecretaris van Defensie".'))
     slug = models.SlugField(max_length=140, unique=True)
 
@@ -96,7 +96,7 @@ class Letter(models.Model):
     date = models.DateField(_("datum"), null=True, blank=True, help_text=_("De datum van de brief zelf; leeg als de brief er geen noemt."))
     number = models.PositiveIntegerField(_("nummer"), null=True, blank=True, help_text=_('Kamerstuknummer: "Nr. 387".'))
     dossier = models.CharField(_("dossier"), max_length=20, blank=True, help_text=_('Kamerstukdossier, bijv. "28676".'))
-    reference = models.CharField(_("kenmerk"), max_length=40, blank=True, help_text=_('"Onze referentie", bijv. BS2022015117.'))
+    reference = models.CharField(_("kenmerk"), max_length=40, blank=True, help_text=_('"Onze referentie", bijv. BS2024000123.'))
     subject = models.CharField(_("betreft"), max_length=300)
     minister = models.ForeignKey(Minister, verbose_name=_("ondertekend door"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters")
     cosigners = models.ManyToManyField(Minister, verbose_name=_("mede ondertekend door"), blank=True, related_name="cosigned_letters")

@@ -27,7 +27,7 @@ class CleanDocument:
 
 @dataclass
 class MinisterData:
-    name: str  # "K.H. Ollongren", academic titles stripped
+    name: str  # "A.B. de Vries", academic titles stripped
     role: str  # "Minister van Defensie"
 
 

@@ -42,7 +42,7 @@ LETTERHEAD = [
 ]
 PAGE_FURNITURE_RE = re.compile("^(?:" + "|".join(PAGE_FURNITURE) + r")\s*$", re.IGNORECASE)
 LETTERHEAD_RE = re.compile("^(?:" + "|".join(LETTERHEAD) + r")\s*$", re.IGNORECASE)
-# Case matters for these two: "2594 AC Den Haag" (postcode) and "BS2022015117" (a reference).
+# Case matters for these two: "2594 AC Den Haag" (postcode) and "BS2024000123" (a reference).
 CASED_RE = re.compile(r"^(?:\d{4} ?[A-Z]{2}\b.*|[A-Z]{2,5}[ /-]?\d{4}[\d /.-]{4,})\s*$")
 SAMPLE_MARKER = re.compile(r"^\s*voorbeeldbrief\b", re.IGNORECASE)
 

@@ -1,4 +1,4 @@
-"""The signature block: "De Minister van Defensie," over "drs. K.H. Ollongren".
+"""The signature block: "De Minister van Defensie," over "drs. A.B. de Vries".
 
 A letter can be co-signed (a second block for, say, the Minister van Buitenlandse Zaken);
 the Defence minister or state secretary counts as the signer, the others as co-signers.

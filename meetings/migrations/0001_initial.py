@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('date', models.DateField(blank=True, help_text='De datum van de brief zelf; leeg als de brief er geen noemt.', null=True, verbose_name='datum')),
                 ('number', models.PositiveIntegerField(blank=True, help_text='Kamerstuknummer: "Nr. 387".', null=True, verbose_name='nummer')),
                 ('dossier', models.CharField(blank=True, help_text='Kamerstukdossier, bijv. "28676".', max_length=20, verbose_name='dossier')),
-                ('reference', models.CharField(blank=True, help_text='"Onze referentie", bijv. BS2022015117.', max_length=40, verbose_name='kenmerk')),
+                ('reference', models.CharField(blank=True, help_text='"Onze referentie", bijv. BS2024000123.', max_length=40, verbose_name='kenmerk')),
                 ('subject', models.CharField(max_length=300, verbose_name='onderwerp')),
                 ('body', models.TextField(help_text="Schone tekst: alinea's gescheiden door een lege regel, koppen met '## ', voetnootverwijzingen als [^1].", verbose_name='tekst')),
                 ('is_sample', models.BooleanField(default=False, help_text='Fictieve demonstratiebrief, geen officieel document.', verbose_name='voorbeeldbrief')),
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
             name='Minister',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Zoals ondertekend, zonder titel: "K.H. Ollongren".', max_length=120, unique=True, verbose_name='naam')),
+                ('name', models.CharField(help_text='Zoals ondertekend, zonder titel: "A.B. de Vries".', max_length=120, unique=True, verbose_name='naam')),
                 ('role', models.CharField(help_text='"Minister van Defensie", "Staatssecretaris van Defensie".', max_length=120, verbose_name='functie')),
                 ('slug', models.SlugField(max_length=140, unique=True)),
             ],
