@@ -4,18 +4,25 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.shortcuts import redirect
 
 from meetings.sitemaps import SITEMAPS
 from meetings.throttle import ThrottledAdminAuthenticationForm
 from meetings.views import search as search_views
 
 admin.site.login_form = ThrottledAdminAuthenticationForm
+
+
+def favicon(request):
+    # Resolved per request: in production the hashed name exists only after collectstatic.
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
 admin.site.site_header = "NAVO-brievenarchief: beheer"
 
 urlpatterns = [
     # Browsers ask for /favicon.ico on every page that names none (the admin's).
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/search/", search_views.search_api, name="api_search"),
