@@ -23,13 +23,13 @@ from .extract import ExtractionError, parse_letter
 from .extract.countries import country_name
 from .extract.data import LetterData, MeetingData
 from .extract.read import read_letter_bytes
-from .extract.topics import DEFAULT_TOPICS, TopicRule, find_topics
+from .extract.topics import find_topics
 from .corrections import absorbed_by, locked
 from .models import (
     Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic,
 )
 from .search.indexer import index_letter
-from .vocabulary import topic_rules
+from .vocabulary import rules_from, topic_rules
 
 log = logging.getLogger(__name__)
 CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
@@ -203,9 +203,7 @@ class Vocabulary:
     @classmethod
     def load(cls, rules=None) -> "Vocabulary":
         rows = {t.name: t for t in Topic.objects.all()}
-        if rules is None:
-            rules = [TopicRule(t.name, tuple(t.alias_list) or (t.name,)) for t in rows.values()] or list(DEFAULT_TOPICS)
-        return cls(rows, rules)
+        return cls(rows, rules if rules is not None else rules_from(rows.values()))
 
 
 def find_meeting(data: MeetingData) -> Meeting | None:
