@@ -8,8 +8,9 @@ end) or in the ministry's Markdown letterhead (.md). They name partner countries
 sessions with headings, Kamerstuk citations and footnotes, so the extraction does its full
 work on every one.
 
-The calendar holds a DMM every few months from 2015 to 2030, some with a UDCG or JEF meeting
-beside it; letters go round it in pairs (an agenda and a verslag per meeting). Every letter is
+The calendar holds a DMM every few months from 2015 to 2030 (for big sets it starts earlier
+and packs them closer), some with a UDCG or JEF meeting beside it; letters go through it in
+pairs (an agenda and a verslag per meeting). Every letter is
 marked VOORBEELDBRIEF (so the archive flags it as a sample) and carries a unique Kamerstuk
 number or reference; no two letters have the same bytes, as the import keys on their SHA-256.
 
@@ -263,11 +264,27 @@ class Slot:
     side: Gathering | None
 
 
-def build_calendar(rng: random.Random) -> list[Slot]:
-    """A DMM every 60 to 120 days from February 2015 to late 2030, some with a side meeting."""
+FIRST_DAY, LAST_DAY = dt.date(2015, 2, 4), dt.date(2030, 11, 1)
+EARLIEST_DAY = dt.date(1950, 1, 1)  # beyond this many meetings, letters go round the calendar
+MIN_GAP = 3  # days between two DMMs: closer ones would count as one meeting (a day's slack)
+
+
+def build_calendar(rng: random.Random, meetings: int = 0) -> list[Slot]:
+    """A DMM every 60 to 120 days from February 2015 to late 2030, some with a side meeting.
+
+    Asked for more `meetings` than that holds, the calendar starts earlier and the DMMs come
+    closer together (every 3 days at the closest), so a big set still has one agenda and one
+    verslag per meeting, as the real archive has, instead of going round a short calendar.
+    """
+    gap = (60, 120)
+    first = FIRST_DAY
+    if meetings > (LAST_DAY - FIRST_DAY).days // 90:
+        mean = max(MIN_GAP + 1, (LAST_DAY - dt.date(1990, 1, 1)).days // meetings)
+        gap = (MIN_GAP, 2 * mean - MIN_GAP)
+        first = max(LAST_DAY - dt.timedelta(days=mean * meetings * 11 // 10), EARLIEST_DAY)  # room for chance
     slots: list[Slot] = []
-    day = dt.date(2015, 2, 4)
-    while day < dt.date(2030, 11, 1):
+    day = first
+    while day < LAST_DAY:
         start = day
         end = start + dt.timedelta(days=rng.choice([0, 1, 1]))
         if dt.date(2020, 4, 1) <= start <= dt.date(2021, 6, 1):
@@ -276,7 +293,7 @@ def build_calendar(rng: random.Random) -> list[Slot]:
             place = "Brussel" if rng.random() < 0.85 else rng.choice(INFORMAL_PLACES)
         dmm = Gathering("dmm", start, end, place, extraordinary=rng.random() < 0.08)
         slots.append(Slot(dmm, side_meeting(rng, dmm)))
-        day += dt.timedelta(days=rng.randint(60, 120))
+        day += dt.timedelta(days=rng.randint(*gap))
     return slots
 
 
@@ -574,7 +591,7 @@ def plan_letter(index: int, slot: Slot, rng: random.Random) -> Plan:
     report_date = dmm.end + dt.timedelta(days=rng.randint(10, 45))
     kind = "agenda" if index % 2 == 0 else "verslag"
     date = agenda_date if kind == "agenda" else report_date
-    term = min(max(dmm.start.year - 2015, 0) // 2, len(MINISTERS) - 1)
+    term = (dmm.start.year - 2015) // 2 % len(MINISTERS)
     return Plan(
         index=index,
         kind=kind,
@@ -591,7 +608,7 @@ def plan_letter(index: int, slot: Slot, rng: random.Random) -> Plan:
 
 def generate_letters(count: int, seed: int = 0) -> list[tuple[str, str]]:
     """`count` letters as (file name, text), the same for the same seed, each text unique."""
-    calendar = build_calendar(random.Random(f"calendar-{seed}"))
+    calendar = build_calendar(random.Random(f"calendar-{seed}"), meetings=(count + 1) // 2)
     letters: list[tuple[str, str]] = []
     seen: set[str] = set()
     for index in range(count):

@@ -1,10 +1,11 @@
 """Time the real importer on synthetic letters in a fresh SQLite database (issue 3, item 8).
 
-For each count it generates the letters (bench/generate.py), migrates an empty database and
-times three passes through `meetings.importer.import_letter_bytes`, the function the
-`import_letters` command and the admin upload use:
+For each count it writes the letters to files (bench/generate.py), migrates an empty database
+and times three passes through `meetings.batch.import_files`, what `manage.py import_letters`
+runs (extraction in worker processes, letters written 100 to a transaction); with
+`--one-by-one`, through `import_letter_file` letter by letter, as the admin upload does:
 
-- extraction only: `dry_run=True` (bytes to LetterData, nothing written);
+- extraction only: `dry_run=True` (files to LetterData, nothing written);
 - full import: extraction plus every row, and the original file under MEDIA_ROOT;
 - re-run: the same letters again, which must all come back "unchanged".
 
@@ -13,6 +14,7 @@ A pass that runs past --budget seconds stops there and reports the rate it reach
 
     .venv/bin/python bench/import_bench.py                  # 1,000 and 10,000 letters
     .venv/bin/python bench/import_bench.py --counts 200 --profile /tmp/import.prof
+    .venv/bin/python bench/import_bench.py --counts 1000 --one-by-one
 """
 from __future__ import annotations
 
@@ -83,10 +85,12 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def run_pass(letters: list[tuple[str, bytes]], *, dry_run: bool, topics, budget: float, profiler=None) -> Pass:
-    """Import the letters one by one, as the command does; stop early past `budget` seconds."""
+def run_pass(paths: list[Path], *, dry_run: bool, topics, budget: float, one_by_one: bool = False, profiler=None) -> Pass:
+    """Import the files as the command does (batch.import_files: parallel extraction, batched
+    writes), or with `one_by_one` as the admin upload does; stop early past `budget` seconds."""
     from django.db import connection
-    from meetings.importer import import_letter_bytes
+    from meetings.batch import import_files
+    from meetings.importer import import_letter_file
 
     counter = QueryCounter()
     results = []
@@ -95,8 +99,12 @@ def run_pass(letters: list[tuple[str, bytes]], *, dry_run: bool, topics, budget:
         if profiler:
             profiler.enable()
         start = time.perf_counter()
-        for name, content in letters:
-            results.append(import_letter_bytes(name, content, dry_run=dry_run, topics=topics))
+        if one_by_one:
+            stream = (import_letter_file(p, dry_run=dry_run, topics=topics) for p in paths)
+        else:
+            stream = import_files(paths, topics=topics, dry_run=dry_run)
+        for result in stream:
+            results.append(result)
             elapsed.append(time.perf_counter() - start)
             if budget and elapsed[-1] > budget:
                 break
@@ -123,21 +131,28 @@ class Run:
     rows: dict[str, int]
 
 
-def bench_count(count: int, workdir: Path, *, seed: int, budget: float, profile: Path | None) -> Run:
+def bench_count(count: int, workdir: Path, *, seed: int, budget: float, profile: Path | None, one_by_one: bool) -> Run:
     from generate import generate_letters
     from meetings.vocabulary import topic_rules
 
     start = time.perf_counter()
-    letters = [(name, text.encode("utf-8")) for name, text in generate_letters(count, seed=seed)]
+    folder = workdir / "letters"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    paths = []
+    for name, text in generate_letters(count, seed=seed):
+        paths.append(folder / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    paths.sort()  # as the command takes a folder: by name, which starts with the letter's date
     generate_seconds = time.perf_counter() - start
     fresh_database(workdir)
     topics = topic_rules()
-    dry = run_pass(letters, dry_run=True, topics=topics, budget=budget)
+    dry = run_pass(paths, dry_run=True, topics=topics, budget=budget, one_by_one=one_by_one)
     profiler = cProfile.Profile() if profile else None
-    full = run_pass(letters, dry_run=False, topics=topics, budget=budget, profiler=profiler)
+    full = run_pass(paths, dry_run=False, topics=topics, budget=budget, one_by_one=one_by_one, profiler=profiler)
     if profiler:
         profiler.dump_stats(profile)
-    rerun = run_pass(letters[: full.done], dry_run=False, topics=topics, budget=0)
+    rerun = run_pass(paths[: full.done], dry_run=False, topics=topics, budget=0, one_by_one=one_by_one)
     return Run(count, generate_seconds, dry, full, rerun, row_counts())
 
 
@@ -223,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         "--budget", type=float, default=180,
         help="Stop a pass after this many seconds and report the rate so far, so a slow import cannot run for half an hour (default 180; 0: no limit).",
     )
+    parser.add_argument(
+        "--one-by-one", action="store_true",
+        help="Import letter by letter in this process, as the admin upload does, instead of the command's batches.",
+    )
     parser.add_argument("--profile", type=Path, help="Write cProfile statistics of the last count's full import to this file and print the top functions.")
     args = parser.parse_args(argv)
     if any(c < 1 for c in args.counts):
@@ -234,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         for index, count in enumerate(args.counts):
             profile = args.profile if args.profile and index == len(args.counts) - 1 else None
             print(f"… {count:,} letters", file=sys.stderr, flush=True)
-            runs.append(bench_count(count, workdir, seed=args.seed, budget=args.budget, profile=profile))
+            runs.append(bench_count(count, workdir, seed=args.seed, budget=args.budget, profile=profile, one_by_one=args.one_by_one))
     finally:
         if args.keep_db:
             print(f"database and media kept in {workdir}", file=sys.stderr)

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings import importer
+from meetings import writer
 from meetings.importer import CREATED, FAILED, UNCHANGED, UPDATED, import_letter_bytes, import_letter_file
 from meetings.models import (
     Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session,
@@ -241,7 +241,7 @@ def test_failure_inside_store_letter_leaves_no_half_letter(seed_files, monkeypat
     def fail(*args, **kwargs):
         raise RuntimeError(f"{failing_step} failed")
 
-    monkeypatch.setattr(importer, failing_step, fail)
+    monkeypatch.setattr(writer, failing_step, fail)
     with pytest.raises(RuntimeError, match=failing_step):
         import_letter_file(path)
 
@@ -251,7 +251,7 @@ def test_failure_inside_store_letter_leaves_no_half_letter(seed_files, monkeypat
 
 def test_failed_update_leaves_the_previous_version_of_the_letter(letter_text, monkeypatch):
     original = import_text("agenda.txt", letter_text(sections=CITES_28676_450["sections"]))
-    monkeypatch.setattr(importer, "store_citations", fail_on_purpose)
+    monkeypatch.setattr(writer, "store_citations", fail_on_purpose)
 
     with pytest.raises(RuntimeError):
         import_letter_bytes("agenda.txt", letter_text(opening="Op 20 maart komen de ministers bijeen.").encode("utf-8"))
@@ -266,7 +266,7 @@ def test_failed_update_leaves_the_previous_version_of_the_letter(letter_text, mo
 def test_failed_update_keeps_the_stored_original_file(letter_text, monkeypatch):
     original_bytes = letter_text().encode("utf-8")
     import_letter_bytes("agenda.txt", original_bytes)
-    monkeypatch.setattr(importer, "store_citations", fail_on_purpose)
+    monkeypatch.setattr(writer, "store_citations", fail_on_purpose)
 
     with pytest.raises(RuntimeError):
         import_letter_bytes("agenda.txt", letter_text(date="2 februari 2024").encode("utf-8"))
@@ -277,7 +277,7 @@ def test_failed_update_keeps_the_stored_original_file(letter_text, monkeypatch):
 
 
 def test_failed_import_leaves_no_file_in_media_root(letter_text, monkeypatch, media_root):
-    monkeypatch.setattr(importer, "store_citations", fail_on_purpose)
+    monkeypatch.setattr(writer, "store_citations", fail_on_purpose)
     with pytest.raises(RuntimeError):
         import_letter_bytes("agenda.txt", letter_text().encode("utf-8"))
     assert media_files(media_root) == []

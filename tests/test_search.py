@@ -645,13 +645,13 @@ def test_a_reimport_replaces_the_entry(db, letter_text):
 
 
 def test_a_failed_import_leaves_the_index_untouched(db, letter_text, monkeypatch):
-    from meetings import importer
+    from meetings import writer
 
     letter_with(letter_text, "a.txt", sections=[("Drones", "De ministers bespreken drones.")])
     def broken(*args):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(importer, "store_citations", broken)
+    monkeypatch.setattr(writer, "store_citations", broken)
     with pytest.raises(RuntimeError):
         letter_with(letter_text, "a.txt", sections=[("Satellieten", "De ministers bespreken satellieten.")])
     assert found("drones") == {"a"} and found("satellieten") == set()

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 _LAZY = {
     "Search": "service",
-    "index_letter": "indexer",
+    "index_written": "indexer",
     "index_letters": "indexer",
     "index_documents": "indexer",
     "make_document": "indexer",

@@ -1,6 +1,6 @@
 """Keeping the index in step with the letters.
 
-- The importer calls `index_letter` after it has written a letter's rows, inside the same
+- The importer calls `index_written` after it has written a batch of letters, inside the same
   transaction, so an import and its index entry commit (or roll back) together.
 - Admin edits reach us through signals (signals.py): saving a letter, a session, a meeting,
   a participation or a letter's topics marks the letters concerned dirty, and the dirty
@@ -111,16 +111,17 @@ def index_letters(letter_ids: Iterable[int], rows: Rows | None = None) -> int:
     return count
 
 
-def index_letter(letter) -> None:
-    """Index one letter now (the importer's call, inside its transaction). An import can also
-    add partner countries to a meeting other letters report on (without signals: bulk_create),
-    so those letters' facet tags are brought up to date too; their words have not changed."""
+def index_written(letter_ids: list[int]) -> None:
+    """Index letters just written (the importer's call, inside its transaction). An import can
+    also add partner countries to a meeting other letters report on (without signals: bulk
+    inserts), so those letters' facet tags are brought up to date too; their words have not
+    changed."""
     from ..models import LetterMeeting
 
-    index_letters([letter.pk])
-    neighbours = set(LetterMeeting.objects.filter(meeting__letter_links__letter=letter).values_list("letter_id", flat=True))
-    refresh_tags(sorted(neighbours - {letter.pk}))
-    pending().difference_update(neighbours | {letter.pk})
+    index_letters(letter_ids)
+    neighbours = set(LetterMeeting.objects.filter(meeting__letter_links__letter__in=letter_ids).values_list("letter_id", flat=True))
+    refresh_tags(sorted(neighbours - set(letter_ids)))
+    pending().difference_update(neighbours | set(letter_ids))
 
 
 def refresh_tags(letter_ids: list[int]) -> None:

@@ -1,0 +1,218 @@
+"""Parsed letters become archive rows: a batch of letters in one transaction, all or nothing.
+
+Both the import command (in batches) and the admin upload (a batch of one) write through
+`write_letters`. The statements it runs depend on what the batch holds, not on how many
+letters it holds: letters, footnotes, citations, topics, meetings, links, participations,
+sessions and the search index each go in one or a few bulk statements, which is what makes
+a large import fast. Fields an admin corrected (corrections.locked) keep their values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .corrections import locked
+from .extract.countries import country_name
+from .extract.data import LetterData, MinisterData
+from .extract.topics import find_topics
+from .meeting_pool import MeetingPool, role_of
+from .models import Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
+from .search.indexer import index_written
+from .vocabulary import rules_from
+
+
+@dataclass
+class Incoming:
+    """A parsed letter and the file it came from, stored already under `file_name`."""
+
+    data: LetterData
+    source_name: str
+    sha256: str
+    file_name: str
+
+
+@dataclass
+class Written:
+    letter: Letter
+    created: bool
+    old_file: str  # the stored file of the version this one replaced ("" if none)
+    data: LetterData
+
+
+@transaction.atomic
+def write_letters(items: list[Incoming], topics=None) -> list[Written]:
+    """Write the letters (distinct file names and contents) and everything hanging off them.
+
+    A letter whose file name is archived already is updated in place; its old footnotes,
+    citations, topics, sessions and meeting links are replaced by the new ones.
+    """
+    for key in ("source_name", "sha256"):
+        if len({getattr(i, key) for i in items}) < len(items):
+            raise ValueError(f"a batch holds two letters with the same {key}; write them one after the other")
+    topic_rows = {t.name: t for t in Topic.objects.all()}
+    rules = topics if topics is not None else rules_from(topic_rows.values())
+    archived = Letter.objects.select_for_update().filter(source_name__in=[i.source_name for i in items])
+    existing = {letter.source_name: letter for letter in archived}
+    ministers = upsert_ministers([m for i in items for m in ([i.data.minister] if i.data.minister else []) + i.data.cosigners])
+    written = [fill_letter(item, existing.get(item.source_name), ministers) for item in items]
+    old_meetings = clear_replaced(w for w in written if not w.created)
+    Letter.objects.bulk_create([w.letter for w in written if w.created])
+    for w in written:
+        if not w.created:
+            w.letter.save()
+            if not locked(w.letter, "cosigners"):
+                w.letter.cosigners.set([ministers[m.name] for m in w.data.cosigners])
+    Letter.cosigners.through.objects.bulk_create(
+        Letter.cosigners.through(letter=w.letter, minister=ministers[m.name])
+        for w in written if w.created
+        for m in {m.name: m for m in w.data.cosigners}.values()
+    )
+    Letter.topics.through.objects.bulk_create(
+        Letter.topics.through(letter=w.letter, topic=topic_rows[name])
+        for w in written if not locked(w.letter, "topics")
+        for name in dict.fromkeys(w.data.topics) if name in topic_rows
+    )
+    Footnote.objects.bulk_create(Footnote(letter=w.letter, number=f.number, text=f.text) for w in written for f in w.data.footnotes)
+    store_citations(written)
+    store_meetings([w for w in written if not locked(w.letter, "meetings")], topic_rows, rules)
+    if old_meetings:
+        Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
+    index_written([w.letter.pk for w in written])  # the index commits (or rolls back) with the rows
+    return written
+
+
+def fill_letter(item: Incoming, letter: Letter | None, ministers: dict[str, Minister]) -> Written:
+    created = letter is None
+    letter = letter or Letter(source_name=item.source_name)
+    old_file = letter.source_file.name if letter.source_file else ""
+    data = item.data
+    extracted = {
+        "kind": data.kind,
+        "date": data.date,
+        "number": data.number,
+        "dossier": data.dossier or "",
+        "reference": data.reference or "",
+        "subject": data.subject[:300],
+        "minister": ministers[data.minister.name] if data.minister else None,
+    }
+    for field, value in extracted.items():
+        if not locked(letter, field):  # an admin's correction outlives the re-import
+            setattr(letter, field, value)
+    letter.body = data.body
+    letter.is_sample = data.is_sample
+    letter.warnings = data.warnings
+    letter.source_sha256 = item.sha256
+    letter.source_file.name = item.file_name
+    return Written(letter, created, old_file, data)
+
+
+def clear_replaced(replaced) -> set[int]:
+    """Remove what the previous version of re-imported letters brought; returns their meetings."""
+    old_meetings: set[int] = set()
+    for w in replaced:
+        letter = w.letter
+        letter.footnotes.all().delete()
+        letter.citations.all().delete()
+        if not locked(letter, "topics"):
+            letter.topics.clear()
+        if locked(letter, "meetings"):
+            continue
+        meetings = list(Meeting.objects.filter(letter_links__letter=letter))
+        old_meetings.update(m.pk for m in meetings)
+        letter.sessions.exclude(meeting__in=[m.pk for m in meetings if locked(m, "sessions")]).delete()
+        letter.meeting_links.all().delete()
+    return old_meetings
+
+
+def upsert_ministers(signers: list[MinisterData]) -> dict[str, Minister]:
+    """Minister rows by name; a new role (the last one named) replaces the old."""
+    roles = {m.name: m.role for m in signers}
+    found = {m.name: m for m in Minister.objects.filter(name__in=roles)}
+    for name, role in roles.items():
+        minister = found.get(name)
+        if minister is None:
+            found[name] = Minister.objects.create(name=name, role=role)
+        elif minister.role != role:
+            minister.role = role
+            minister.save(update_fields=["role"])
+    return found
+
+
+def store_citations(written: list[Written]) -> None:
+    """Citations, linked to the archived letter they cite; and earlier citations of these letters."""
+    letters = [w.letter for w in written]
+    cited = {(c.dossier, c.number) for w in written for c in w.data.citations}
+    archived = letters_by_kamerstuk(cited)
+    Citation.objects.bulk_create(
+        Citation(letter=w.letter, dossier=c.dossier, number=c.number, text=c.text[:200], cited_letter=archived.get((c.dossier, c.number)))
+        for w in written
+        for c in w.data.citations
+    )
+    own = {(l.dossier, l.number): l for l in letters if l.dossier and l.number}
+    if not own:
+        return
+    stale: dict[int, list[int]] = {}
+    candidates = Citation.objects.filter(dossier__in={d for d, _ in own}, number__in={n for _, n in own})
+    for pk, dossier, number, cited_id in candidates.values_list("pk", "dossier", "number", "cited_letter_id"):
+        target = own.get((dossier, number))
+        if target is not None and target.pk != cited_id:
+            stale.setdefault(target.pk, []).append(pk)
+    for target_pk, pks in stale.items():
+        Citation.objects.filter(pk__in=pks).update(cited_letter_id=target_pk)
+
+
+def letters_by_kamerstuk(pairs: set[tuple[str, int]]) -> dict[tuple[str, int], Letter]:
+    if not pairs:
+        return {}
+    found = Letter.objects.filter(dossier__in={d for d, _ in pairs}, number__in={n for _, n in pairs})
+    return {(l.dossier, l.number): l for l in found.only("pk", "dossier", "number") if (l.dossier, l.number) in pairs}
+
+
+def store_meetings(written: list[Written], topic_rows: dict[str, Topic], rules) -> None:
+    """Each letter's meetings: found or made, linked with the letter's role, with partner
+    countries and the letter's working sessions (and their topics)."""
+    named = [(w.letter, m) for w in written for m in w.data.meetings]
+    if not named:
+        return
+    pool = MeetingPool([m for _, m in named])
+    planned = [(letter, pool.meeting_for(data, role_of(letter, data)), data) for letter, data in named]
+    pool.save()
+    links = {}
+    for letter, meeting, data in planned:
+        links.setdefault((letter.pk, meeting.pk), LetterMeeting(letter=letter, meeting=meeting, role=role_of(letter, data)))
+    LetterMeeting.objects.bulk_create(links.values(), ignore_conflicts=True)
+    countries = upsert_countries({p.code for _, data in named for p in data.participants})
+    Participation.objects.bulk_create(
+        [
+            Participation(meeting=meeting, country=countries[p.code])
+            for _, meeting, data in planned if not locked(meeting, "participants")
+            for p in data.participants
+        ],
+        ignore_conflicts=True,
+    )
+    sessions = Session.objects.bulk_create(
+        Session(meeting=meeting, letter=letter, heading=s.heading[:200], subject=s.subject[:300], title=s.title[:500], order=i)
+        for letter, meeting, data in planned if not locked(meeting, "sessions")
+        for i, s in enumerate(data.sessions)
+    )
+    Session.topics.through.objects.bulk_create(
+        Session.topics.through(session_id=session.pk, topic_id=topic_rows[name].pk)
+        for session in sessions
+        for name in find_topics(session.title, rules)
+        if name in topic_rows
+    )
+
+
+def upsert_countries(codes: set[str]) -> dict[str, Country]:
+    """Country rows for the codes, created from CLDR names where new."""
+    existing = {c.code: c for c in Country.objects.filter(code__in=codes)}
+    missing = [
+        Country(code=code, name_nl=country_name(code, "nl"), name_en=country_name(code, "en"), slug=slugify(country_name(code, "nl")))
+        for code in sorted(codes - existing.keys())
+    ]
+    if missing:
+        Country.objects.bulk_create(missing, ignore_conflicts=True)
+        existing = {c.code: c for c in Country.objects.filter(code__in=codes)}
+    return existing
