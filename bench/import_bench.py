@@ -189,7 +189,7 @@ def table(runs: list[Run]) -> str:
         failed = r.dry.statuses["failed"] + r.full.statuses["failed"]
         lines.append(
             f"| {r.count:,} | {cell(r.dry, r.count)} | {cell(r.full, r.count)} | {r.full.tail_rate:,.0f}/s "
-            f"| {cell(r.rerun, r.full.done)} | {r.full.queries / r.full.done:.0f} | {failed} | {r.rows['meetings']:,} |"
+            f"| {cell(r.rerun, r.full.done)} | {r.full.queries / r.full.done:.1f} | {failed} | {r.rows['meetings']:,} |"
         )
     return "\n".join(lines)
 
