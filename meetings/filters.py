@@ -15,7 +15,7 @@ class BrowseFilterSet(django_filters.FilterSet):
     year = django_filters.NumberFilter(label=_("Jaar"), method="filter_year", min_value=1949, max_value=2100)
     series = django_filters.ChoiceFilter(label=_("Reeks"), choices=Meeting.Series.choices, method="filter_series")
     country = django_filters.ModelChoiceFilter(
-        label=_("Land"), queryset=Country.objects.filter(participations__isnull=False).distinct(),
+        label=_("Land"), queryset=Country.objects.taking_part(),
         to_field_name="slug", method="filter_country",
     )
     minister = django_filters.ModelChoiceFilter(

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import LetterQuerySet, MeetingQuerySet
+from .querysets import CountryQuerySet, LetterQuerySet, MeetingQuerySet
 
 
 class Minister(models.Model):
@@ -41,6 +41,8 @@ class Country(models.Model):
     name_nl = models.CharField(_("naam (nl)"), max_length=100)
     name_en = models.CharField(_("naam (en)"), max_length=100)
     slug = models.SlugField(max_length=110, unique=True)
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_nl"]

@@ -45,3 +45,11 @@ class MeetingQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.prefetch_related("participations__country", "letter_links__letter")
+
+
+class CountryQuerySet(models.QuerySet):
+    def taking_part(self):
+        """Countries that take part in at least one archived meeting (an index probe each)."""
+        from .models import Participation
+
+        return self.filter(models.Exists(Participation.objects.filter(country=models.OuterRef("pk"))))

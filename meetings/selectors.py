@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from .extract.sessions import key_words
 from .models import Country, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
@@ -90,16 +91,19 @@ def archive_stats() -> dict:
         "last": letters["last"],
         "meetings": Meeting.objects.count(),
         "ministers": Minister.objects.count(),
-        "countries": Country.objects.filter(participations__isnull=False).distinct().count(),
+        "countries": Country.objects.taking_part().count(),
     }
 
 
 def meetings_with_letter_roles():
     """Meetings annotated with how many agenda and report letters they have."""
-    return Meeting.objects.annotate(
-        agenda_count=Count("letter_links", filter=Q(letter_links__role=LetterMeeting.Role.ANNOUNCES)),
-        report_count=Count("letter_links", filter=Q(letter_links__role=LetterMeeting.Role.REPORTS)),
-    )
+    return Meeting.objects.annotate(agenda_count=letters_in_role(LetterMeeting.Role.ANNOUNCES), report_count=letters_in_role(LetterMeeting.Role.REPORTS))
+
+
+def letters_in_role(role: str):
+    """A correlated count: worked out for the rows of the page only, not for every meeting."""
+    links = LetterMeeting.objects.filter(meeting=OuterRef("pk"), role=role).order_by().values("meeting").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(links), 0)
 
 
 def topics_with_counts():

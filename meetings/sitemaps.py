@@ -32,7 +32,7 @@ class MeetingSitemap(Sitemap):
 
 class CatalogSitemap(Sitemap):
     def items(self):
-        return [*Minister.objects.only("slug"), *Country.objects.filter(participations__isnull=False).distinct().only("slug"), *Topic.objects.only("slug")]
+        return [*Minister.objects.only("slug"), *Country.objects.taking_part().only("slug"), *Topic.objects.only("slug")]
 
 
 SITEMAPS = {"static": StaticSitemap, "letters": LetterSitemap, "meetings": MeetingSitemap, "catalog": CatalogSitemap}
