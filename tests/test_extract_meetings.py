@@ -122,3 +122,22 @@ def test_nato_ukraine_council_session_brings_ukraine_to_the_table():
     body = "Op 11 en 12 oktober komen de NAVO-ministers van Defensie in Brussel bijeen. Er is een werksessie van de NATO-Ukraine Council."
     (meeting,) = meetings_of(body, date_line="Den Haag, 28 september 2023")
     assert [p.code for p in meeting.participants] == ["UA"]
+
+
+def test_the_quick_meeting_word_test_agrees_with_the_pattern_on_every_test_sentence():
+    """may_name_meeting skips the regex when no literal part of it occurs: it must never skip a match."""
+    from pathlib import Path
+
+    from meetings.extract.anchors import MEETING_WORD, may_name_meeting
+    from meetings.extract.text import split_sentences
+
+    root = Path(__file__).resolve().parent
+    folders = [root / "letters", root / "letters_more", root / "letters_blind", root.parent / "sample_letters", root.parent.parent / "shared" / "seeds"]
+    sentences = [
+        s for folder in folders for path in folder.glob("*.*") if path.suffix in {".txt", ".md"}
+        for line in path.read_text(encoding="utf-8").split("\n\n") for s in split_sentences(" ".join(line.split()))
+    ]
+    extra = ["De Raad kwam bijeen.", "MINISTERIËLE bijeenkomst", "NAVO-top in Vilnius", "UDCG", "Joint Expeditionary Force", "Contact Group"]
+    assert len(sentences) > 1000
+    for sentence in sentences + extra:
+        assert may_name_meeting(sentence) == bool(MEETING_WORD.search(sentence)), sentence

@@ -18,7 +18,7 @@ exec scripts/with-postgres bash -c '
   .venv/bin/python bench/load/paths.py > "$paths"
   .venv/bin/gunicorn archive.wsgi --bind 127.0.0.1:8099 --workers '"$WORKERS"' --log-level warning &
   server=$!
-  trap "kill $server 2>/dev/null || true" EXIT
+  trap "kill $server 2>/dev/null && wait $server 2>/dev/null || true" EXIT  # gunicorn ends before PostgreSQL does
   for i in $(seq 50); do curl -sf -o /dev/null http://127.0.0.1:8099/ && break; sleep 0.2; done
   echo "gunicorn with '"$WORKERS"' workers, PostgreSQL, '"$COUNT"' letters; wrk -c'"$CONNECTIONS"' -d'"$DURATION"'"
   wrk -t2 -c'"$CONNECTIONS"' -d'"$DURATION"' --timeout 10s -s bench/load/mixed.lua http://127.0.0.1:8099 -- "$paths"

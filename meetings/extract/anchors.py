@@ -21,6 +21,18 @@ MEETING_WORD = re.compile(
     r"joint expeditionary force|\bjef\b|\budcg\b",
     re.IGNORECASE,
 )
+# Every MEETING_WORD match holds one of these: a cheap test that rules out most sentences.
+MEETING_WORD_PARTS = (
+    "bijeen", "top", "summit", "dmm", "vergader", "ministeri", "raad", "council", "contact", "conferentie",
+    "defence ministers", "overleg", "ontmoeting", "joint expeditionary force", "jef", "udcg",
+)
+
+
+def may_name_meeting(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(part in lowered for part in MEETING_WORD_PARTS) and bool(MEETING_WORD.search(sentence))
+
+
 # Verbs that say a meeting happens; and words by which a letter says it is about a meeting.
 HAPPENS = re.compile(
     r"plaats(?:vindt|vond|vinden|vonden|gevonden)?\b|\bvind(?:t|en)\b|\bvond(?:en)?\b|\bbijeen(?:geroepen|roepen|riep)?\b|"
@@ -99,7 +111,7 @@ ATTACHED_DAYS = 45  # how far from the letter's date such a named meeting may li
 
 
 def is_meeting_statement(sentence: str, heading: bool) -> bool:
-    if not MEETING_WORD.search(sentence):
+    if not may_name_meeting(sentence):
         return False
     if heading or HAPPENS.search(sentence):
         return True
@@ -146,8 +158,10 @@ def find_anchors(
     One sentence can name two meetings ("... op 17 en 18 oktober en bijeenkomst JEF-ministers op
     31 oktober"): each date then takes the series named in the words leading up to it.
     """
+    if not may_name_meeting(sentence):
+        return []  # most sentences: no meeting word, so neither a statement nor an attached date
     attached_only = not is_meeting_statement(sentence, heading)
-    if attached_only and not (MEETING_WORD.search(sentence) and is_attached_date(sentence)):
+    if attached_only and not is_attached_date(sentence):
         return []
     mentions = find_dates(sentence)[:MAX_DATES]
     bounds = segment_bounds(sentence, mentions) if len(mentions) > 1 else [0, len(sentence)]

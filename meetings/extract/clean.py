@@ -39,8 +39,10 @@ class Line:
     furniture: bool = False  # a page header/footer or letterhead line, blanked out
 
 
-def clean_letter(raw: str) -> CleanDocument:
-    lines = prepare_lines(raw)
+def clean_letter(raw: str, plain_lines: list[str] | None = None) -> CleanDocument:
+    """`plain_lines`: the lines of normalize(raw) without Markdown and runs of spaces, when the
+    caller has them already (parse_letter), to save working them out twice."""
+    lines = prepare_lines(raw, plain_lines)
     lines = hyphen_spacing(lines)
     lines = drop_repeated_lines(lines)
     lines, footnotes = lift_footnotes(lines)
@@ -50,23 +52,32 @@ def clean_letter(raw: str) -> CleanDocument:
     return CleanDocument(blocks=blocks, footnotes=footnotes)
 
 
-def prepare_lines(raw: str) -> list[Line]:
+def prepare_lines(raw: str, plain_lines: list[str] | None = None) -> list[Line]:
     """Normalize each line, strip Markdown, and blank out page furniture and letterhead."""
     result: list[Line] = []
-    for index, source in enumerate(normalize(raw).split("\n")):
+    sources = normalize(raw).split("\n")
+    plain = plain_lines if plain_lines is not None and len(plain_lines) == len(sources) else [
+        collapse_spaces(markdown.strip_markdown(source)) for source in sources
+    ]
+    for index, (source, text) in enumerate(zip(sources, plain)):
         heading = markdown.is_markdown_heading(source)
-        text = collapse_spaces(markdown.strip_markdown(source))
         furniture = is_furniture(text) or is_head_furniture(text, index)
         result.append(
             Line(
                 text="" if furniture else text,
                 page_start=source.startswith(" ") and not source.startswith("  ") and bool(text),
-                hyphen_break_ok=not re.search(r"-\s+$", source),
+                hyphen_break_ok=not ends_in_spaced_hyphen(source),
                 markdown_heading=heading,
                 furniture=furniture,
             )
         )
     return result
+
+
+def ends_in_spaced_hyphen(source: str) -> bool:
+    """'defensie- ' (a hyphen, then spaces, at the end of the line)."""
+    stripped = source.rstrip()
+    return len(stripped) < len(source) and stripped.endswith("-")
 
 
 def hyphen_spacing(lines: list[Line]) -> list[Line]:

@@ -25,7 +25,7 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
     """
     text = normalize(text)
     lines = [collapse_spaces(strip_markdown(line)) for line in text.split("\n")]
-    document = clean_letter(text)
+    document = clean_letter(text, lines)
     signers = find_signers(lines)
     minister, cosigners = primary_signer(signers)
     date = metadata.letter_date(lines)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import logging
-import unicodedata
+import re
 
 from .errors import UnreadableFileError
 
@@ -12,6 +12,8 @@ PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"  # .docx is a zip archive holding word/document.xml
 # Real letters are long-form prose; a file with this share of control characters is binary.
 MAX_CONTROL_SHARE = 0.01
+# Unicode category Cc (C0 and C1 controls) other than tab, newline, form feed and carriage return.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def read_letter_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -70,8 +72,7 @@ def decode_text(data: bytes) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise UnreadableFileError("the file is neither UTF-8 nor Windows-1252 text") from exc
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    if controls > MAX_CONTROL_SHARE * len(text):
+    if len(CONTROL_CHARACTERS.findall(text)) > MAX_CONTROL_SHARE * len(text):
         raise UnreadableFileError("the file is binary, not text (too many control characters)")
     return text
 

@@ -19,7 +19,8 @@ MAX_CANDIDATES = 5000
 
 
 def vocabulary_words(word_lists) -> set[str]:
-    return {w for words in word_lists for w in words if is_vocabulary_word(w)}
+    distinct = set().union(*word_lists)  # a letter repeats its words: test each one once
+    return {w for w in distinct if is_vocabulary_word(w)}
 
 
 def add_words(found: set[str]) -> None:
