@@ -25,6 +25,14 @@ def test_meeting_across_a_month_boundary():
     )
 
 
+def test_meeting_across_the_new_year_takes_the_printed_year_as_its_last_day_s():
+    (meeting,) = meetings_of(
+        "Op 31 december en 1 januari 2025 komen de NAVO-ministers van Defensie in Brussel bijeen.",
+        date_line="Den Haag, 18 december 2024",
+    )
+    assert (meeting.start_date, meeting.end_date) == (dt.date(2024, 12, 31), dt.date(2025, 1, 1))
+
+
 def test_videoconference_has_no_location():
     (meeting,) = meetings_of(
         "Op 17 en 18 juni vond de bijeenkomst van de NAVO-ministers van Defensie plaats per videoverbinding.",

@@ -48,10 +48,13 @@ class DateMention:
     last: tuple[int, int]
     year: int | None
 
-    def resolve(self, year: int) -> tuple[dt.date, dt.date] | None:
-        """The span in the given year (a December-January range rolls over)."""
+    def resolve(self, year: int, *, printed: bool = False) -> tuple[dt.date, dt.date] | None:
+        """The span in the given year (a December-January range rolls over). A `printed` year
+        stands after the last day, so it is that day's: "31 december en 1 januari 2025"."""
+        rolls_over = self.last[1] < self.first[1]
+        year = year - 1 if rolls_over and printed else year
         try:
-            last_year = year + 1 if self.last[1] < self.first[1] else year
+            last_year = year + 1 if rolls_over else year
             start = dt.date(year, self.first[1], self.first[0])
             end = dt.date(last_year, self.last[1], self.last[0])
         except ValueError:
@@ -89,7 +92,7 @@ def full_date(mention: DateMention) -> dt.date | None:
     """A single day with its year, e.g. the letter's own date line."""
     if mention.year is None:
         return None
-    resolved = mention.resolve(mention.year)
+    resolved = mention.resolve(mention.year, printed=True)
     return resolved[0] if resolved else None
 
 
@@ -105,7 +108,7 @@ def context_year(text: str) -> int | None:
 def resolve_span(mention: DateMention, reference: dt.date | None, fallback_year: int | None):
     """Give a yearless mention the year that puts it nearest the letter's date."""
     if mention.year:
-        return mention.resolve(mention.year)
+        return mention.resolve(mention.year, printed=True)
     if reference:
         options = [mention.resolve(y) for y in (reference.year - 1, reference.year, reference.year + 1)]
         options = [o for o in options if o]
