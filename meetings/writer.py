@@ -17,6 +17,7 @@ from .corrections import locked
 from .extract.countries import country_name
 from .extract.data import LetterData, MinisterData
 from .extract.topics import find_topics
+from .bulk_rows import insert_rows
 from .meeting_pool import MeetingPool, role_of
 from .models import Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
 from .search.indexer import index_written
@@ -64,17 +65,15 @@ def write_letters(items: list[Incoming], topics=None) -> list[Written]:
             w.letter.save()
             if not locked(w.letter, "cosigners"):
                 w.letter.cosigners.set([ministers[m.name] for m in w.data.cosigners])
-    Letter.cosigners.through.objects.bulk_create(
-        Letter.cosigners.through(letter=w.letter, minister=ministers[m.name])
-        for w in written if w.created
-        for m in {m.name: m for m in w.data.cosigners}.values()
-    )
-    Letter.topics.through.objects.bulk_create(
-        Letter.topics.through(letter=w.letter, topic=topic_rows[name])
+    insert_rows(Letter.cosigners.through, ["letter", "minister"], [
+        (w.letter.pk, ministers[name].pk) for w in written if w.created for name in dict.fromkeys(m.name for m in w.data.cosigners)
+    ])
+    insert_rows(Letter.topics.through, ["letter", "topic"], [
+        (w.letter.pk, topic_rows[name].pk)
         for w in written if not locked(w.letter, "topics")
         for name in dict.fromkeys(w.data.topics) if name in topic_rows
-    )
-    Footnote.objects.bulk_create(Footnote(letter=w.letter, number=f.number, text=f.text) for w in written for f in w.data.footnotes)
+    ])
+    insert_rows(Footnote, ["letter", "number", "text"], [(w.letter.pk, f.number, f.text) for w in written for f in w.data.footnotes])
     store_citations(written)
     store_meetings([w for w in written if not locked(w.letter, "meetings")], topic_rows, rules)
     if old_meetings:
@@ -145,11 +144,11 @@ def store_citations(written: list[Written]) -> None:
     letters = [w.letter for w in written]
     cited = {(c.dossier, c.number) for w in written for c in w.data.citations}
     archived = letters_by_kamerstuk(cited)
-    Citation.objects.bulk_create(
-        Citation(letter=w.letter, dossier=c.dossier, number=c.number, text=c.text[:200], cited_letter=archived.get((c.dossier, c.number)))
+    insert_rows(Citation, ["letter", "dossier", "number", "text", "cited_letter"], [
+        (w.letter.pk, c.dossier, c.number, c.text[:200], archived[(c.dossier, c.number)].pk if (c.dossier, c.number) in archived else None)
         for w in written
         for c in w.data.citations
-    )
+    ])
     own = {(l.dossier, l.number): l for l in letters if l.dossier and l.number}
     if not own:
         return
@@ -181,28 +180,22 @@ def store_meetings(written: list[Written], topic_rows: dict[str, Topic], rules) 
     pool.save()
     links = {}
     for letter, meeting, data in planned:
-        links.setdefault((letter.pk, meeting.pk), LetterMeeting(letter=letter, meeting=meeting, role=role_of(letter, data)))
-    LetterMeeting.objects.bulk_create(links.values(), ignore_conflicts=True)
+        links.setdefault((letter.pk, meeting.pk), role_of(letter, data))  # the first role named, as get_or_create
+    insert_rows(LetterMeeting, ["letter", "meeting", "role"], [(*key, role) for key, role in links.items()], ignore_conflicts=True)
     countries = upsert_countries({p.code for _, data in named for p in data.participants})
-    Participation.objects.bulk_create(
-        [
-            Participation(meeting=meeting, country=countries[p.code])
-            for _, meeting, data in planned if not locked(meeting, "participants")
-            for p in data.participants
-        ],
-        ignore_conflicts=True,
-    )
+    insert_rows(Participation, ["meeting", "country", "role"], [
+        (meeting.pk, countries[p.code].code, Participation.Role.PARTNER.value)
+        for _, meeting, data in planned if not locked(meeting, "participants")
+        for p in data.participants
+    ], ignore_conflicts=True)
     sessions = Session.objects.bulk_create(
         Session(meeting=meeting, letter=letter, heading=s.heading[:200], subject=s.subject[:300], title=s.title[:500], order=i)
         for letter, meeting, data in planned if not locked(meeting, "sessions")
         for i, s in enumerate(data.sessions)
     )
-    Session.topics.through.objects.bulk_create(
-        Session.topics.through(session_id=session.pk, topic_id=topic_rows[name].pk)
-        for session in sessions
-        for name in find_topics(session.title, rules)
-        if name in topic_rows
-    )
+    insert_rows(Session.topics.through, ["session", "topic"], [
+        (session.pk, topic_rows[name].pk) for session in sessions for name in find_topics(session.title, rules) if name in topic_rows
+    ])
 
 
 def upsert_countries(codes: set[str]) -> dict[str, Country]:
