@@ -20,7 +20,7 @@ from django.db import connection
 from django.urls import reverse
 
 from meetings.importer import import_letter_bytes, import_letter_file
-from meetings.models import Country, Letter, Meeting, Session, Topic
+from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
 from meetings.search import Search, rebuild_index
 from meetings.search.lexemes import Match, normalize
 from meetings.search.query import (
@@ -87,9 +87,14 @@ def seed_names(results) -> list[str]:
 
 
 def found(text: str, **params) -> set[str]:
-    """Seed numbers ('000'...'004') that a search finds."""
+    """Seed numbers ('000'...'004') that a search finds; the results page (filters looked up
+    in the index's tags) and matches() (the browse QuerySet methods) must agree on them."""
     search = Search({"q": text, **params})
-    return {name.split("_")[0].split(".")[0] for name in search.matches().values_list("source_name", flat=True)}
+    by_queryset = set(search.matches().values_list("pk", flat=True))
+    page = search.page(0, 10_000)
+    assert set(page.ids) == by_queryset and page.total == len(by_queryset) == search.count(), (text, params)
+    names = Letter.objects.filter(pk__in=by_queryset).values_list("source_name", flat=True)
+    return {name.split("_")[0].split(".")[0] for name in names}
 
 
 @pytest.fixture
@@ -457,6 +462,23 @@ def test_series_country_and_topic_filters_use_the_browse_semantics(seeded):
     assert found("NAVO", country=sweden.slug) == names(Letter.objects.with_country("SE")) != set()
     topic = Topic.objects.filter(letters__isnull=False).first()
     assert found("NAVO", topic=topic.slug) == names(Letter.objects.on_topic(topic.slug)) != set()
+
+
+def test_every_filter_value_finds_through_the_index_what_the_browse_filter_finds(archive):
+    """Each kind, year, signer, series, country and topic in the archive, as a search filter."""
+    values = {
+        "kind": [k for k, _ in Letter.Kind.choices],
+        "year": sorted({d.year for d in Letter.objects.dates("date", "year")}),
+        "minister": list(Minister.objects.values_list("slug", flat=True)),
+        "series": [s for s, _ in Meeting.Series.choices],
+        "country": list(Country.objects.values_list("slug", flat=True)),
+        "topic": list(Topic.objects.values_list("slug", flat=True)),
+    }
+    checked = 0
+    for name, options in values.items():
+        for value in options:
+            checked += bool(found("NAVO", **{name: str(value)}))
+    assert checked > 30
 
 
 # --- Results page -------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 SQLite: an FTS5 table of stems and a narrow entry table (date, facet tags). PostgreSQL: the
 unaccent extension, the text search configuration archive_dutch ('dutch' with unaccent) and
 a table of weighted tsvectors with a GIN index. Both: a vocabulary table. Each RunSQL runs
-only on its own database. Letters already in the database are indexed.
+only on its own database. Letters already in the database are indexed by migration 0006,
+once the table the index also writes to (its tags, one per row) exists.
 
 No trigger on meetings_letter removes entries of deleted letters (the post_delete handler in
 meetings/search/signals.py does): to alter a table SQLite makes Django rebuild it, which
@@ -72,18 +73,6 @@ class RunSQLOn(migrations.RunSQL):
             super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
-def index_existing_letters(apps, schema_editor):
-    from meetings.search.indexer import Rows, rebuild_index
-
-    letter = apps.get_model("meetings", "Letter")
-    rebuild_index(Rows(
-        letter.objects,
-        apps.get_model("meetings", "Session").objects,
-        apps.get_model("meetings", "LetterMeeting").objects,
-        letter.topics.through.objects,
-    ))
-
-
 class Migration(migrations.Migration):
     dependencies = [("meetings", "0002_seed_topics")]
 
@@ -92,5 +81,4 @@ class Migration(migrations.Migration):
         RunSQLOn("postgresql", POSTGRES_CREATE, POSTGRES_DROP),
         RunSQLOn("sqlite", VOCABULARY_CREATE["sqlite"], VOCABULARY_DROP),
         RunSQLOn("postgresql", VOCABULARY_CREATE["postgresql"], VOCABULARY_DROP),
-        migrations.RunPython(index_existing_letters, migrations.RunPython.noop),
     ]

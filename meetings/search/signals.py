@@ -16,6 +16,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 
 from . import indexer
 from .backends import get_backend
+from .backends.base import TAG_TABLE
 from .backends.postgres import TABLE as POSTGRES_TABLE
 from .backends.sqlite import TABLE as SQLITE_TABLE
 
@@ -70,7 +71,7 @@ def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
 def drop_orphans(sender, using="default", **kwargs):
     connection = connections[using]
     table = POSTGRES_TABLE if connection.vendor == "postgresql" else SQLITE_TABLE
-    if table in connection.introspection.table_names():
+    if {table, TAG_TABLE} <= set(connection.introspection.table_names()):
         get_backend(connection).remove_orphans()
 
 

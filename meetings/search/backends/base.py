@@ -6,6 +6,10 @@ count by). The copies are what keeps a search over 100,000 letters fast: a meeti
 row carries the whole letter, and reading tens of thousands of them, or joining them to
 meetings, participations and topics six times over, costs far more than the search.
 The indexer rewrites a letter's entry whenever any of these change (indexer.py, signals.py).
+
+The tags are also kept one per row in meetings_search_tag (tag, letter_id), so that a
+search's filters (kind, year, signer, series, country, topic) are index lookups of the same
+facts the browse pages' QuerySet methods join their way to (migration 0006).
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from django.conf import settings
 from ..lexemes import LexemeQuery
 from ..snippets import Snippet
 
+TAG_TABLE = "meetings_search_tag"
 Within = "tuple[str, tuple] | None"  # SQL and params selecting the letter ids the filters allow
 
 
@@ -86,6 +91,35 @@ class SearchBackend:
         table, key = self.tags_table
         with self.connection.cursor() as cursor:
             cursor.executemany(f"UPDATE {table} SET tags = %s WHERE {key} = %s", [(" ".join(t), pk) for pk, t in tags.items()])
+            self.write_tag_rows(cursor, tags)
+
+    def write_tag_rows(self, cursor, tags: dict[int, tuple[str, ...]]) -> None:
+        """Replace the tag rows of these letters."""
+        self.delete_tag_rows(cursor, list(tags))
+        rows = [(tag, pk) for pk, letter_tags in tags.items() for tag in sorted(set(letter_tags))]
+        cursor.executemany(f"INSERT INTO {TAG_TABLE} (tag, letter_id) VALUES (%s, %s)", rows)
+
+    @staticmethod
+    def delete_tag_rows(cursor, letter_ids: list[int]) -> None:
+        for start in range(0, len(letter_ids), 500):
+            chunk = letter_ids[start : start + 500]
+            cursor.execute(f"DELETE FROM {TAG_TABLE} WHERE letter_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+
+    def filter_sql(self, tags: list[str], date_from: dt.date | None = None, date_to: dt.date | None = None) -> tuple[str, tuple]:
+        """SQL selecting the letters that carry every one of the tags and are dated within the
+        range: one index lookup per tag, intersected."""
+        table, key = self.tags_table
+        parts = [f"SELECT letter_id FROM {TAG_TABLE} WHERE tag = %s" for _ in tags]
+        params: list = list(tags)
+        dated = [(op, day) for op, day in ((">=", date_from), ("<=", date_to)) if day]
+        if dated:
+            parts.append(f"SELECT {key} FROM {table} WHERE " + " AND ".join(f"date {op} %s" for op, _ in dated))
+            params += [self.date_value(day) for _, day in dated]
+        return " INTERSECT ".join(parts), tuple(params)
+
+    @staticmethod
+    def date_value(day: dt.date):
+        return day
 
     def remove_orphans(self) -> None:
         """Drop entries whose letter is gone without a post_delete signal (raw SQL, TRUNCATE)."""

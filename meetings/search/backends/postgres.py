@@ -27,7 +27,7 @@ import html
 
 from ..lexemes import LexemeQuery, Match
 from ..snippets import Snippet, blocks, snippet
-from .base import Document, Page, SearchBackend, rank_candidates
+from .base import TAG_TABLE, Document, Page, SearchBackend, rank_candidates
 
 TABLE = "meetings_search_document"
 CONFIG = "archive_dutch"
@@ -102,16 +102,19 @@ class PostgresBackend(SearchBackend):
         if rows:
             with self.connection.cursor() as cursor:
                 cursor.executemany(UPSERT_SQL, rows)
+                self.write_tag_rows(cursor, {d.letter_id: d.tags for d in documents})
 
     def remove(self, letter_ids: list[int]) -> None:
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE letter_id = ANY(%s)", [list(letter_ids)])
+            cursor.execute(f"DELETE FROM {TAG_TABLE} WHERE letter_id = ANY(%s)", [list(letter_ids)])
 
     def remove_orphans(self) -> None:
         with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"DELETE FROM {TABLE} d WHERE NOT EXISTS (SELECT 1 FROM meetings_letter l WHERE l.id = d.letter_id)"
-            )
+            for table in (TABLE, TAG_TABLE):
+                cursor.execute(
+                    f"DELETE FROM {table} d WHERE NOT EXISTS (SELECT 1 FROM meetings_letter l WHERE l.id = d.letter_id)"
+                )
 
     def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
         return f"SELECT letter_id FROM {TABLE} WHERE vector @@ %s::tsquery", [tsquery(query)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..lexemes import LexemeQuery, Match
 from ..snippets import Snippet, snippet
 from ..text import lexeme
-from .base import Document, Page, SearchBackend, rank_candidates
+from .base import TAG_TABLE, Document, Page, SearchBackend, rank_candidates
 
 TABLE = "meetings_search_fts"
 ENTRY = "meetings_search_entry"
@@ -63,8 +63,14 @@ class SQLiteBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.executemany(f"INSERT OR REPLACE INTO {TABLE} (rowid, subject, sessions, body) VALUES (%s, %s, %s, %s)", words)
             cursor.executemany(f"INSERT OR REPLACE INTO {ENTRY} (letter_id, date, tags) VALUES (%s, %s, %s)", entries)
+            self.write_tag_rows(cursor, {d.letter_id: d.tags for d in documents})
+
+    @staticmethod
+    def date_value(day):
+        return day.isoformat()  # the entry table holds ISO dates, which sort and compare as text
 
     def _delete(self, cursor, letter_ids: list[int]) -> None:
+        self.delete_tag_rows(cursor, letter_ids)
         for start in range(0, len(letter_ids), 500):
             chunk = letter_ids[start : start + 500]
             marks = ", ".join(["%s"] * len(chunk))
@@ -79,6 +85,7 @@ class SQLiteBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid NOT IN (SELECT id FROM meetings_letter)")
             cursor.execute(f"DELETE FROM {ENTRY} WHERE letter_id NOT IN (SELECT id FROM meetings_letter)")
+            cursor.execute(f"DELETE FROM {TAG_TABLE} WHERE letter_id NOT IN (SELECT id FROM meetings_letter)")
 
     def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [fts_query(query)]
