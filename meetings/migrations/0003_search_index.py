@@ -15,6 +15,8 @@ applied when those modules change.
 """
 from django.db import migrations
 
+from meetings.migration_ops import RunSQLOn
+
 SQLITE_CREATE = [
     """CREATE VIRTUAL TABLE meetings_search_fts USING fts5(
         subject, sessions, body,
@@ -55,22 +57,6 @@ VOCABULARY_CREATE = {
     "postgresql": 'CREATE TABLE meetings_search_word (word varchar(40) COLLATE "C" NOT NULL PRIMARY KEY, stem varchar(40) NOT NULL)',
 }
 VOCABULARY_DROP = "DROP TABLE IF EXISTS meetings_search_word"
-
-
-class RunSQLOn(migrations.RunSQL):
-    """RunSQL that only runs on one database vendor."""
-
-    def __init__(self, vendor, sql, reverse_sql):
-        self.vendor = vendor
-        super().__init__(sql, reverse_sql)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):

@@ -5,6 +5,8 @@ as its index now writes to this table too.
 """
 from django.db import migrations
 
+from meetings.migration_ops import RunSQLOn
+
 CREATE = {
     "sqlite": [
         "CREATE TABLE meetings_search_tag (tag varchar(60) NOT NULL, letter_id integer NOT NULL, PRIMARY KEY (tag, letter_id)) WITHOUT ROWID",
@@ -16,22 +18,6 @@ CREATE = {
     ],
 }
 DROP = ["DROP TABLE IF EXISTS meetings_search_tag"]
-
-
-class RunSQLOn(migrations.RunSQL):
-    """RunSQL that only runs on one database vendor."""
-
-    def __init__(self, vendor, sql, reverse_sql):
-        self.vendor = vendor
-        super().__init__(sql, reverse_sql)
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 def index_existing_letters(apps, schema_editor):
