@@ -109,13 +109,19 @@ class SearchBackend:
         """SQL selecting the letters that carry every one of the tags and are dated within the
         range: one index lookup per tag, intersected."""
         table, key = self.tags_table
-        parts = [f"SELECT letter_id FROM {TAG_TABLE} WHERE tag = %s" for _ in tags]
-        params: list = list(tags)
         dated = [(op, day) for op, day in ((">=", date_from), ("<=", date_to)) if day]
+        # Nested, not INTERSECT: the rows of the first tag are read, each then probed in the
+        # (tag, letter_id) key of the others; most selective first (a kind holds half the letters).
+        tags = sorted(tags, key=lambda tag: tag.startswith(("kind:", "series:dmm")))
+        sql, params = "", []
+        for tag in reversed(tags):
+            sql = f"SELECT letter_id FROM {TAG_TABLE} WHERE tag = %s" + (f" AND letter_id IN ({sql})" if sql else "")
+            params.insert(0, tag)
         if dated:
-            parts.append(f"SELECT {key} FROM {table} WHERE " + " AND ".join(f"date {op} %s" for op, _ in dated))
-            params += [self.date_value(day) for _, day in dated]
-        return " INTERSECT ".join(parts), tuple(params)
+            condition = " AND ".join(f"date {op} %s" for op, _ in dated)
+            sql = f"SELECT {key} FROM {table} WHERE {condition}" + (f" AND {key} IN ({sql})" if sql else "")
+            params[:0] = [self.date_value(day) for _, day in dated]
+        return sql, tuple(params)
 
     @staticmethod
     def date_value(day: dt.date):
