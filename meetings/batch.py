@@ -12,7 +12,6 @@ import hashlib
 import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -66,49 +65,36 @@ def import_files(paths: list[Path], *, topics, dry_run: bool = False, describe: 
     yield from queue.flush()
 
 
-@dataclass
-class Slot:
-    """A place in the output order: a result, or a letter waiting to be written."""
-
-    result: ImportResult | None = None
-    parsed: Parsed | None = None
-
-
 class Queue:
     """Keeps results in file order while letters wait for their batch to be written."""
 
     def __init__(self, topics):
         self.topics = topics
-        self.slots: list[Slot] = []
+        self.order: list[ImportResult | Parsed] = []  # results, and letters waiting in the batch
+        self.batch: list[Parsed] = []
         self.written: dict[str, Letter] = {}  # sha256 -> letter, for copies of a file in one run
 
     def add_result(self, result: ImportResult) -> Iterator[ImportResult]:
-        self.slots.append(Slot(result=result))
-        if not self.waiting():
+        self.order.append(result)
+        if not self.batch:
             yield from self.flush()
 
     def add_letter(self, parsed: Parsed) -> Iterator[ImportResult]:
-        batch = self.waiting()
-        if any(p.sha256 == parsed.sha256 or p.source_name == parsed.source_name for p in batch):
+        if any(p.sha256 == parsed.sha256 or p.source_name == parsed.source_name for p in self.batch):
             yield from self.flush()  # the same file twice: the second sees the first one written
         if parsed.sha256 in self.written:
             yield from self.add_result(ImportResult(parsed.source_name, UNCHANGED, letter=self.written[parsed.sha256], data=parsed.data))
             return
-        self.slots.append(Slot(parsed=parsed))
-        if len(self.waiting()) >= BATCH:
+        self.order.append(parsed)
+        self.batch.append(parsed)
+        if len(self.batch) >= BATCH:
             yield from self.flush()
 
-    def waiting(self) -> list[Parsed]:
-        return [s.parsed for s in self.slots if s.parsed is not None and s.result is None]
-
     def flush(self) -> Iterator[ImportResult]:
-        batch = [s for s in self.slots if s.result is None]
-        if batch:
-            for slot, result in zip(batch, self.write([s.parsed for s in batch])):
-                slot.result = result
-        slots, self.slots = self.slots, []
-        for slot in slots:
-            yield slot.result
+        written = dict(zip(map(id, self.batch), self.write(self.batch))) if self.batch else {}
+        order, self.order, self.batch = self.order, [], []
+        for item in order:
+            yield written[id(item)] if isinstance(item, Parsed) else item
 
     def write(self, batch: list[Parsed]) -> list[ImportResult]:
         try:

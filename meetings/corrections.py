@@ -49,10 +49,9 @@ def merge_meetings(meetings: list[Meeting]) -> Meeting:
     return kept
 
 
-def absorbed_by(series: str, start: dt.date, end: dt.date) -> Meeting | None:
-    """The meeting that an admin merged a meeting with these dates into, if any."""
-    for meeting in Meeting.objects.exclude(merged_spans=[]).only("pk", "merged_spans"):
-        for span_series, span_start, span_end in meeting.merged_spans:
-            if span_series == series and dt.date.fromisoformat(span_start) <= end and start <= dt.date.fromisoformat(span_end):
-                return Meeting.objects.select_for_update().get(pk=meeting.pk)
-    return None
+def absorbs(meeting: Meeting, series: str, start: dt.date, end: dt.date) -> bool:
+    """Did an admin merge a meeting of this series and these dates into `meeting`?"""
+    return any(
+        span_series == series and dt.date.fromisoformat(span_start) <= end and start <= dt.date.fromisoformat(span_end)
+        for span_series, span_start, span_end in meeting.merged_spans
+    )

@@ -75,13 +75,23 @@ def import_letter_bytes(
     return ImportResult(name, CREATED if created else UPDATED, letter=letter, data=data)
 
 
+@dataclass
+class Parsed:
+    """A file's bytes and what the extraction made of them, ready to be written."""
+
+    source_name: str
+    content: bytes
+    sha256: str
+    data: LetterData
+
+
 def store_letter(data: LetterData, *, source_name: str, content: bytes, sha256: str, topics=None) -> tuple[Letter, bool]:
     """Write one letter and everything hanging off it; all or nothing."""
     written = store_letters([Parsed(source_name, content, sha256, data)], topics=topics)[0]
     return written.letter, written.created
 
 
-def store_letters(letters: list["Parsed"], topics=None) -> list[Written]:
+def store_letters(letters: list[Parsed], topics=None) -> list[Written]:
     """Write letters (distinct names and contents) in one transaction; all or nothing.
 
     Each original file goes to a content-addressed name, so it never overwrites another
@@ -103,16 +113,6 @@ def store_letters(letters: list["Parsed"], topics=None) -> list[Written]:
         if w.old_file and w.old_file != w.letter.source_file.name:
             transaction.on_commit(partial(default_storage.delete, w.old_file))
     return written
-
-
-@dataclass
-class Parsed:
-    """A file's bytes and what the extraction made of them, ready to be written."""
-
-    source_name: str
-    content: bytes
-    sha256: str
-    data: LetterData
 
 
 def original_file_name(sha256: str, source_name: str) -> str:

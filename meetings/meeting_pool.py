@@ -13,7 +13,7 @@ from operator import or_
 
 from django.db.models import Q
 
-from .corrections import locked
+from .corrections import absorbs, locked
 from .extract.data import MeetingData
 from .models import Letter, LetterMeeting, Meeting
 
@@ -69,11 +69,8 @@ class MeetingPool:
 
     def absorbed_by(self, data: MeetingData) -> Meeting | None:
         """The meeting that an admin merged a meeting with these dates into, if any."""
-        for meeting in self.absorbing:
-            for series, start, end in meeting.merged_spans:
-                if series == data.series and dt.date.fromisoformat(start) <= data.end_date and data.start_date <= dt.date.fromisoformat(end):
-                    return self.same_object(meeting)
-        return None
+        meeting = next((m for m in self.absorbing if absorbs(m, data.series, data.start_date, data.end_date)), None)
+        return self.same_object(meeting) if meeting else None
 
     def same_object(self, meeting: Meeting) -> Meeting:
         """One Python object per row, so that changes made through either are all saved."""

@@ -176,11 +176,12 @@ def store_meetings(written: list[Written], topic_rows: dict[str, Topic], rules) 
     if not named:
         return
     pool = MeetingPool([m for _, m in named])
-    planned = [(letter, pool.meeting_for(data, role_of(letter, data)), data) for letter, data in named]
+    roles = [role_of(letter, data) for letter, data in named]
+    planned = [(letter, pool.meeting_for(data, role), data) for (letter, data), role in zip(named, roles)]
     pool.save()
     links = {}
-    for letter, meeting, data in planned:
-        links.setdefault((letter.pk, meeting.pk), role_of(letter, data))  # the first role named, as get_or_create
+    for (letter, meeting, _), role in zip(planned, roles):
+        links.setdefault((letter.pk, meeting.pk), role)  # the first role named, as get_or_create
     insert_rows(LetterMeeting, ["letter", "meeting", "role"], [(*key, role) for key, role in links.items()], ignore_conflicts=True)
     countries = upsert_countries({p.code for _, data in named for p in data.participants})
     insert_rows(Participation, ["meeting", "country", "role"], [

@@ -111,8 +111,8 @@ class SearchBackend:
         table, key = self.tags_table
         dated = [(op, day) for op, day in ((">=", date_from), ("<=", date_to)) if day]
         # Nested, not INTERSECT: the rows of the first tag are read, each then probed in the
-        # (tag, letter_id) key of the others; most selective first (a kind holds half the letters).
-        tags = sorted(tags, key=lambda tag: tag.startswith(("kind:", "series:dmm")))
+        # (tag, letter_id) key of the others; a kind (a third of the letters or more) goes last.
+        tags = sorted(tags, key=lambda tag: tag.startswith("kind:"))
         sql, params = "", []
         for tag in reversed(tags):
             sql = f"SELECT letter_id FROM {TAG_TABLE} WHERE tag = %s" + (f" AND letter_id IN ({sql})" if sql else "")
