@@ -33,21 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-PROJECT = BENCH.parent
-
-
-def setup_django(workdir: Path) -> None:
-    """Point the project's settings at a database and media folder inside `workdir`."""
-    os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench-import.sqlite3'}"
-    os.environ["MEDIA_ROOT"] = str(workdir / "media")
-    os.environ.setdefault("LOG_LEVEL", "ERROR")
-    for path in (str(BENCH), str(PROJECT)):
-        if path not in sys.path:
-            sys.path.insert(0, path)
-    import django
-
-    django.setup()
+sys.path.insert(0, str(BENCH))
+from django_env import setup_django  # noqa: E402
 
 
 def fresh_database(workdir: Path) -> None:
@@ -247,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(c < 1 for c in args.counts):
         parser.error("--counts must be positive")
     workdir = Path(tempfile.mkdtemp(prefix="bench-import-"))
-    setup_django(workdir)
+    setup_django(f"sqlite:///{workdir / 'bench-import.sqlite3'}", workdir / "media")
     runs = []
     try:
         for index, count in enumerate(args.counts):

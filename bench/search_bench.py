@@ -34,7 +34,8 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-PROJECT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+from django_env import setup_django  # noqa: E402
 
 # (kind of query, the query string, filters); filters use the URL parameters of /zoeken/.
 QUERIES = [
@@ -77,19 +78,6 @@ QUERIES = [
 SERIES = ["dmm"] * 6 + ["udcg", "jef", "nuc", "summit", "other"]
 COUNTRIES = ["UA", "GE", "FI", "SE", "MD", "JP", "AU", "NZ", "KR", "AT", "IE", "CH", "BA", "RS"]
 MINISTERS = ["J.P. de Vries", "A.M. Bakker", "H.W. van den Berg", "S.L. Jansen", "M.C. Visser", "R.T. Smit", "E.J. de Boer", "L.F. Mulder"]
-
-
-def setup_django(workdir: Path) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "archive.settings"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench-search.sqlite3'}")
-    os.environ["MEDIA_ROOT"] = str(workdir / "media")
-    os.environ.setdefault("LOG_LEVEL", "ERROR")
-    for path in (str(BENCH), str(PROJECT)):
-        if path not in sys.path:
-            sys.path.insert(0, path)
-    import django
-
-    django.setup()
 
 
 def build_pool(size: int, seed: int) -> list:
@@ -243,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="search-bench-") as workdir:
-        setup_django(Path(workdir))
+        setup_django(f"sqlite:///{Path(workdir) / 'bench-search.sqlite3'}", Path(workdir) / "media", keep_database_url=True)
         from django.core.management import call_command
         from django.db import connection
 
