@@ -22,6 +22,8 @@ from django.urls import reverse
 from meetings.importer import import_letter_bytes, import_letter_file
 from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
 from meetings.search import Search, rebuild_index
+from meetings.search.service import Total, rounded
+from meetings.search.backends.base import SAMPLE_MODULUS
 from meetings.search.lexemes import Match, normalize
 from meetings.search.query import (
     IGNORED_OPERATOR, MAX_CHARS, TRUNCATED, UNCLOSED_QUOTE, AnyOf, Query, Term, parse,
@@ -506,11 +508,58 @@ def test_results_are_ranked_sessions_above_body(db, letter_text):
     assert search.page_ids(0, 10) == [in_session.pk, in_body.pk]
 
 
-def test_many_matches_are_ranked_among_the_newest(seeded, settings):
+def names(ids) -> list[str]:
+    return [Letter.objects.get(pk=pk).source_name[:3] for pk in ids]
+
+
+def test_many_matches_are_ranked_among_the_newest_and_the_older_follow_by_date(seeded, settings):
     settings.SEARCH_RANK_CANDIDATES = 2  # the 100,000-letter bound, made small
-    page = Search({"q": "Oekraïne"}).page(0, 10)
+    search = Search({"q": "Oekraïne"})
+    page = search.page(0, 10)
     assert page.total == 5
-    assert {Letter.objects.get(pk=pk).source_name[:3] for pk in page.ids} == {"004", "001"}
+    assert set(names(page.ids[:2])) == {"004", "001"}  # the two newest, in order of relevance
+    assert names(page.ids[2:]) == ["002", "003", "000"]  # the rest newest first, undated last
+    # A page across the boundary joins both parts in the same order.
+    assert search.page(1, 2).ids == page.ids[1:3]
+    assert search.page(3, 5).ids == page.ids[3:]
+
+
+def test_counting_stops_at_the_limit_and_estimates_beyond(seeded, settings, client):
+    settings.SEARCH_COUNT_LIMIT = 3
+    search = Search({"q": "Oekraïne"})
+    sampled = sum(1 for letter in search.matches() if letter.pk % SAMPLE_MODULUS == 0)
+    assert not search.total.exact and search.total.count == max(4, sampled * SAMPLE_MODULUS)
+    assert len(search.page(0, 10).ids) == 3  # only the counted matches are paged through
+    data = client.get("/api/search/", {"q": "Oekraïne"}).json()
+    assert (data["count"], data["count_exact"], len(data["results"]), data["next"]) == (search.total.count, False, 3, None)
+    page = client.get("/zoeken/", {"q": "Oekraïne"}).content.decode()
+    assert f"Ongeveer {search.total.count} brieven gevonden; de eerste 3 zijn te bladeren" in page
+    settings.SEARCH_COUNT_LIMIT = 5
+    assert Search({"q": "Oekraïne"}).total == Total(5, True)
+
+
+def test_estimates_are_rounded_to_two_digits():
+    assert [rounded(n) for n in (7, 99, 123, 25_810, 50_360)] == [7, 99, 120, 26_000, 50_000]
+
+
+def test_facet_counts_beyond_the_limit_are_estimated_from_the_sample(db, letter_text, settings, client):
+    for day in range(1, 13):  # twelve letters: at least one id is a multiple of SAMPLE_MODULUS
+        sections = [("Oekraïne", f"De ministers spreken op dag {day} over steun aan Oekraïne.")]
+        letter_with(letter_text, f"sample-{day}.txt", date=f"{day} maart 2024", sections=sections)
+    settings.SEARCH_COUNT_LIMIT = 1
+    matching = list(Search({"q": "Oekraïne"}).matches())
+    sampled = [letter for letter in matching if letter.pk % SAMPLE_MODULUS == 0]
+    assert len(matching) >= 12 and sampled
+    facets = {f.name: f for f in Search({"q": "Oekraïne"}).facets()}
+    assert facets["kind"].estimated
+    kinds = {letter.kind for letter in sampled}
+    expected = {kind: rounded(SAMPLE_MODULUS * sum(1 for letter in sampled if letter.kind == kind)) for kind in kinds}
+    assert {o.value: o.count for o in facets["kind"].options} == expected
+    page = client.get("/zoeken/", {"q": "Oekraïne"}).content.decode()
+    assert "de aantallen zijn schattingen" in page and "ca. " in page
+    settings.SEARCH_COUNT_LIMIT = 100  # counted in full again: exact
+    facets = {f.name: f for f in Search({"q": "Oekraïne"}).facets()}
+    assert not facets["kind"].estimated and sum(o.count for o in facets["kind"].options) == len(matching)
 
 
 def test_results_sort_by_date_newest_first_undated_last(seeded):

@@ -2,16 +2,24 @@
 
     search = Search(request.GET)
     page = search.page(offset, limit)      # total and ids, best or newest first
-    search.hits(page.ids), search.facets(), search.count()
+    search.hits(page.ids), search.facets(), search.total
 
-The filters are the browse pages' FilterSet methods (SearchFilter) applied to a Letter
-QuerySet; its SQL is handed to the backend, which counts, ranks, sorts and facets the
-matches within those ids in its own tables (backends/). `matches()` gives the matching
-letters as a QuerySet for anything else. A blank query, or one of stop words only, matches
-nothing.
+The filters are looked up in the index's tag rows (within()); the backend counts, ranks,
+sorts and facets the matches within those ids in its own tables (backends/). `matches()`
+gives the matching letters as a QuerySet for anything else. A blank query, or one of stop
+words only, matches nothing.
+
+What a search costs is bounded, so that it stays fast however large the archive grows:
+matches are counted up to count_limit() (10,000; beyond, the page says "more than"); relevance
+is ranked among the newest rank_candidates() matches (2,000), which come first, the older ones
+after them newest first; and when more letters match than are counted, the facet counts are
+estimated from the tenth of the letters whose id is a multiple of SAMPLE_MODULUS (marked as
+estimates). Below those bounds, which is every search of an archive of a few thousand
+letters, everything is exact.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Country, Letter, LetterMeeting, Meeting, Minister, Session, Topic
 from .backends import get_backend
-from .backends.base import Page
+from .backends.base import SAMPLE_MODULUS, Page, Within, count_limit, rank_candidates
 from .filters import SearchFilter
 from .lexemes import LexemeQuery, normalize
 from .query import Query, parse, replace_words
@@ -66,6 +74,23 @@ class Facet:
     name: str  # the URL parameter it sets
     label: str
     options: list[FacetOption]
+    estimated: bool = False  # counts estimated from a sample (more matches than are counted)
+
+
+@dataclass(frozen=True)
+class Total:
+    count: int  # the letters that match: counted, or beyond count_limit() estimated
+    exact: bool
+
+    @property
+    def browsable(self) -> int:
+        """How many of them can be paged through: the counted ones."""
+        return self.count if self.exact else min(self.count, count_limit())
+
+
+def rounded(estimate: int) -> int:
+    """An estimate to two significant digits: 25,810 is about 26,000."""
+    return int(float(f"{estimate:.2g}")) if estimate >= 100 else estimate
 
 
 @dataclass
@@ -156,26 +181,76 @@ class Search:
         allowed = self.filtered(skip)
         return queryset if allowed is None else queryset.filter(pk__in=allowed.values("pk"))
 
-    def within(self, skip: str | None = None) -> tuple[str, tuple] | None:
-        """SQL for the ids the filters allow, for the backend; None without filters.
+    def within(self, skip: str | None = None) -> Within | None:
+        """What the filters (all but `skip`) allow, for the backend; None without filters.
 
         The filters are looked up in the index's tag rows, which hold the same facts as the
-        browse QuerySet methods' joins (kept in step by the indexer; tests compare the two)."""
+        browse QuerySet methods' joins (kept in step by the indexer; tests compare the two).
+        A year is the range of its dates, narrowed further by from/to."""
         active = {name: value for name, value in self.filters.items() if name != skip}
         if not active:
             return None
-        dates = {name: active.pop(name, None) for name in ("from", "to")}
-        tags = [filter_tag(name, value) for name, value in active.items()]
-        return self.backend.filter_sql(tags, dates["from"], dates["to"])
+        starts = [day for day in (active.pop("from", None),) if day]
+        ends = [day for day in (active.pop("to", None),) if day]
+        if year := active.pop("year", None):
+            starts.append(dt.date(int(year), 1, 1))
+            ends.append(dt.date(int(year), 12, 31))
+        tags = tuple(filter_tag(name, value) for name, value in active.items())
+        return Within(tags, max(starts, default=None), min(ends, default=None))
+
+    def count_matches(self, skip: str | None = None) -> Total:
+        """How many letters match; `skip` leaves out one filter.
+
+        The sample (the tenth of the letters whose id is a multiple of SAMPLE_MODULUS) is
+        counted first, at a tenth of the cost. When it shows far more matches than
+        count_limit(), the total is its estimate; else the matches are counted, up to the
+        limit, and only beyond it estimated."""
+        if self.is_empty:
+            return Total(0, True)
+        limit, within = count_limit(), self.within(skip)
+        estimate = self.backend.count(self.lexemes, within, None, sample=True) * SAMPLE_MODULUS
+        # 1.5 times the limit: the sample would have to be off by more than ten standard
+        # deviations for fewer letters than the limit to match.
+        if estimate <= limit * 3 // 2:
+            found = self.backend.count(self.lexemes, within, limit + 1)
+            if found <= limit:
+                return Total(found, True)
+        return Total(rounded(max(estimate, limit + 1)), False)
+
+    @cached_property
+    def total(self) -> Total:
+        return self.count_matches()
 
     def count(self, skip: str | None = None) -> int:
-        return 0 if self.is_empty else self.backend.count(self.lexemes, self.within(skip))
+        return self.count_matches(skip).count
 
     def page(self, offset: int, limit: int) -> Page:
-        """The total and one page of ids, in the chosen order."""
-        if self.is_empty:
-            return Page(0, [])
-        return self.backend.page(self.lexemes, self.within(), newest=self.sort == "date", limit=limit, offset=offset)
+        """The total and one page of ids, in the chosen order. Only the counted matches are
+        paged through: a search that finds more shows the first count_limit()."""
+        total = self.total.browsable
+        limit = min(limit, total - offset)
+        if limit <= 0:
+            return Page(self.total.count, [])
+        return Page(self.total.count, self.newest(offset, limit) if self.sort == "date" else self.best(offset, limit, total))
+
+    def newest(self, offset: int, limit: int) -> list[int]:
+        return self.backend.newest(self.lexemes, self.within(), limit=limit, offset=offset)
+
+    def best(self, offset: int, limit: int, total: int) -> list[int]:
+        """The ranked newest candidates first, then the older matches, newest first."""
+        candidates = rank_candidates()
+        few = self.total.exact and total <= candidates  # all are ranked: no need to find the newest
+        ids = []
+        if offset < candidates:
+            ranked = min(limit, candidates - offset)
+            ids = self.backend.best(
+                self.lexemes, self.within(), candidates=None if few else candidates, limit=ranked, offset=offset,
+                common=not self.total.exact,
+            )
+        if offset + limit > candidates and not few:
+            start = max(offset, candidates)
+            ids += self.newest(start, offset + limit - start)
+        return ids
 
     def page_ids(self, offset: int, limit: int) -> list[int]:
         return self.page(offset, limit).ids
@@ -204,16 +279,21 @@ class Search:
 
     def facets(self) -> list[Facet]:
         """Counts by kind, year, minister, series, country and topic: the matching letters'
-        stored tags counted here (one query), and the names of ministers, countries, topics."""
+        stored tags counted here (one query), and the names of ministers, countries, topics.
+        When more letters match than are counted, the counts are estimates: the sample's
+        counts (letters whose id is a multiple of SAMPLE_MODULUS) times SAMPLE_MODULUS."""
         if self.is_empty:
             return []
-        counts = count_tags(self.backend.facet_tags(self.lexemes, self.within()))
+        estimated = not self.total.exact
+        counts = count_tags(self.backend.facet_tags(self.lexemes, self.within(), sample=estimated))
+        if estimated:
+            counts = {name: [(value, rounded(n * SAMPLE_MODULUS)) for value, n in pairs] for name, pairs in counts.items()}
         labels = facet_labels({name: [value for value, _n in pairs] for name, pairs in counts.items()})
         found = []
         for name, title in FACETS.items():
             active = str(self.params.get(name, ""))
             options = [(*labels[name][value], n) for value, n in counts[name] if value in labels[name]]
-            found.append(Facet(name, title, [FacetOption(slug, text, n, slug == active) for slug, text, n in options]))
+            found.append(Facet(name, title, [FacetOption(slug, text, n, slug == active) for slug, text, n in options], estimated))
         return found
 
     def suggestion(self) -> tuple[str, int] | None:

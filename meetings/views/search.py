@@ -55,12 +55,15 @@ def search_page(request):
     search = Search(request.GET)
     context = {"search": search, "notices": notices(search), "count": 0, "hits": [], "facets": []}
     if not search.is_empty:
-        facets = search.facets()
-        count = sum(option.count for option in facets[0].options)  # every letter has one kind
-        page_obj = Paginator(range(count), PAGE_SIZE).get_page(request.GET.get("page"))
+        count = search.total.count
+        facets = search.facets() if count else []
+        page_obj = Paginator(range(search.total.browsable), PAGE_SIZE).get_page(request.GET.get("page"))
         ids = search.page(page_obj.start_index() - 1, PAGE_SIZE).ids if count else []
         facet_links(request, facets)
-        context.update(count=count, page_obj=page_obj, hits=search.hits(ids), facets=[f for f in facets if f.options])
+        context.update(
+            count=count, count_exact=search.total.exact, browsable=search.total.browsable, page_obj=page_obj, hits=search.hits(ids),
+            facets=[f for f in facets if f.options], facets_estimated=any(f.estimated for f in facets),
+        )
         if not count:
             context.update(suggestion=search.suggestion(), loosenings=loosenings(request, search))
     context["active_filters"] = [
@@ -145,14 +148,16 @@ def hit_json(hit, request) -> dict:
 
 @api_view
 def search_api(request):
-    """{"query", "count", "next", "previous", "results", "notices"}; filters as on /zoeken/."""
+    """{"query", "count", "count_exact", "next", "previous", "results", "notices"}; filters as
+    on /zoeken/. Beyond the count limit (10,000) `count` is an estimate (count_exact false)
+    and the pages stop at the limit."""
     search = Search(request.GET)
     size = page_size(request)
     number = request.GET.get("page") or "1"
     if not number.isdigit() or int(number) < 1:
         raise invalid_parameters({"page": [WHOLE_NUMBER]})
     found = search.page((int(number) - 1) * size, size)
-    paginator = Paginator(range(found.total), size)
+    paginator = Paginator(range(search.total.browsable), size)
     try:
         page = paginator.page(number)
     except EmptyPage:
@@ -162,6 +167,7 @@ def search_api(request):
         "query": str(search.query),
         "sort": search.sort,
         "count": count,
+        "count_exact": search.total.exact,
         "next": page_link(request, page.next_page_number()) if page.has_next() else None,
         "previous": page_link(request, page.previous_page_number()) if page.has_previous() else None,
         "results": [hit_json(hit, request) for hit in search.hits(ids)],

@@ -7,9 +7,12 @@ row carries the whole letter, and reading tens of thousands of them, or joining 
 meetings, participations and topics six times over, costs far more than the search.
 The indexer rewrites a letter's entry whenever any of these change (indexer.py, signals.py).
 
-The tags are also kept one per row in meetings_search_tag (tag, letter_id), so that a
-search's filters (kind, year, signer, series, country, topic) are index lookups of the same
-facts the browse pages' QuerySet methods join their way to (migration 0006).
+The tags are also terms of the full-text index itself (on SQLite in a column of their own, on
+PostgreSQL as lexemes no word can spell), so that a search's filters (kind, signer, series,
+country, topic) are intersected with its words inside the index, the way its words are with
+each other: the same facts the browse pages' QuerySet methods join their way to (the test
+suite compares the two for every filter value). A year is a date range, which each backend
+applies to its own dated rows.
 """
 from __future__ import annotations
 
@@ -21,13 +24,22 @@ from django.conf import settings
 from ..lexemes import LexemeQuery
 from ..snippets import Snippet
 
-TAG_TABLE = "meetings_search_tag"
-Within = "tuple[str, tuple] | None"  # SQL and params selecting the letter ids the filters allow
 
 
 def rank_candidates() -> int:
     """When more letters match, relevance is ranked among the newest this many (see page())."""
-    return getattr(settings, "SEARCH_RANK_CANDIDATES", 5_000)
+    return getattr(settings, "SEARCH_RANK_CANDIDATES", 2_000)
+
+
+# A facet count of a search that finds more than count_limit() letters is estimated from the
+# letters whose id is a multiple of this: a tenth of the archive, the same letters on both
+# databases, each with an index of its own for them (migration 0007).
+SAMPLE_MODULUS = 10
+
+
+def count_limit() -> int:
+    """Matches are counted up to this many; more are estimated (Search.count_matches)."""
+    return getattr(settings, "SEARCH_COUNT_LIMIT", 10_000)
 
 
 @dataclass(frozen=True)
@@ -45,8 +57,21 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Within:
+    """What a search's filters allow: letters with all these tags, dated in this range."""
+
+    tags: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.date_from or self.date_to)
+
+
+@dataclass(frozen=True)
 class Page:
-    total: int  # letters that match, all pages
+    total: int  # letters that match, all pages, counted up to count_limit()
     ids: list[int]
 
 
@@ -88,44 +113,8 @@ class SearchBackend:
         return {pk: tuple(tags.split()) for pk, tags in rows}
 
     def set_tags(self, tags: dict[int, tuple[str, ...]]) -> None:
-        table, key = self.tags_table
-        with self.connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {table} SET tags = %s WHERE {key} = %s", [(" ".join(t), pk) for pk, t in tags.items()])
-            self.write_tag_rows(cursor, tags)
-
-    def write_tag_rows(self, cursor, tags: dict[int, tuple[str, ...]]) -> None:
-        """Replace the tag rows of these letters."""
-        self.delete_tag_rows(cursor, list(tags))
-        rows = [(tag, pk) for pk, letter_tags in tags.items() for tag in sorted(set(letter_tags))]
-        cursor.executemany(f"INSERT INTO {TAG_TABLE} (tag, letter_id) VALUES (%s, %s)", rows)
-
-    @staticmethod
-    def delete_tag_rows(cursor, letter_ids: list[int]) -> None:
-        for start in range(0, len(letter_ids), 500):
-            chunk = letter_ids[start : start + 500]
-            cursor.execute(f"DELETE FROM {TAG_TABLE} WHERE letter_id IN ({', '.join(['%s'] * len(chunk))})", chunk)
-
-    def filter_sql(self, tags: list[str], date_from: dt.date | None = None, date_to: dt.date | None = None) -> tuple[str, tuple]:
-        """SQL selecting the letters that carry every one of the tags and are dated within the
-        range: one index lookup per tag, intersected."""
-        table, key = self.tags_table
-        dated = [(op, day) for op, day in ((">=", date_from), ("<=", date_to)) if day]
-        # Nested, not INTERSECT: the rows of the first tag are read, each then probed in the
-        # (tag, letter_id) key of the others; a kind (a third of the letters or more) goes last.
-        tags = sorted(tags, key=lambda tag: tag.startswith("kind:"))
-        sql, params = "", []
-        for tag in reversed(tags):
-            sql = f"SELECT letter_id FROM {TAG_TABLE} WHERE tag = %s" + (f" AND letter_id IN ({sql})" if sql else "")
-            params.insert(0, tag)
-        if dated:
-            condition = " AND ".join(f"date {op} %s" for op, _ in dated)
-            sql = f"SELECT {key} FROM {table} WHERE {condition}" + (f" AND {key} IN ({sql})" if sql else "")
-            params[:0] = [self.date_value(day) for _, day in dated]
-        return sql, tuple(params)
-
-    @staticmethod
-    def date_value(day: dt.date):
-        return day
+        """Replace these letters' facet tags (their words have not changed)."""
+        raise NotImplementedError
 
     def remove_orphans(self) -> None:
         """Drop entries whose letter is gone without a post_delete signal (raw SQL, TRUNCATE)."""
@@ -135,22 +124,29 @@ class SearchBackend:
         """SQL selecting the ids of the letters that match, for `pk__in=RawSQL(...)`."""
         raise NotImplementedError
 
-    def count(self, query: LexemeQuery, within) -> int:
-        """How many letters match and pass the filters (`within`)."""
+    def count(self, query: LexemeQuery, within, limit: int | None, *, sample: bool = False) -> int:
+        """How many letters match and pass the filters (`within`), counted up to `limit`
+        (None: all), so that a count's cost does not grow with the archive; with `sample`,
+        of the letters whose id is a multiple of SAMPLE_MODULUS only."""
         raise NotImplementedError
 
-    def page(self, query: LexemeQuery, within, *, newest: bool, limit: int, offset: int) -> Page:
-        """One page of matching ids, best first (or newest first, undated last), and the total.
-
-        Relevance is computed for at most rank_candidates() letters (5,000; the setting
-        SEARCH_RANK_CANDIDATES): when more match, for the newest of them. Ranking costs time
-        in proportion to the letters ranked, and a word found in half of an archive of
-        100,000 letters would otherwise take a quarter of a second or more (bench/README.md);
-        the newest letters are what this archive's users ask for first."""
+    def newest(self, query: LexemeQuery, within, *, limit: int, offset: int) -> list[int]:
+        """Matching ids, newest first (by date, then id; undated last)."""
         raise NotImplementedError
 
-    def facet_tags(self, query: LexemeQuery, within) -> list[str]:
-        """The tags of every matching letter, one string per letter, for counting."""
+    def best(self, query: LexemeQuery, within, *, candidates: int | None, limit: int, offset: int, common: bool = False) -> list[int]:
+        """Matching ids, best first, ranked among the newest `candidates` matches (None: all).
+        `common`: more letters match than were counted, so that reading matches newest first
+        finds the candidates soon.
+
+        Ranking costs time in proportion to the letters ranked, and a word found in half of
+        an archive of 100,000 letters would otherwise take a quarter of a second or more
+        (bench/README.md); the newest letters are what this archive's users ask for first."""
+        raise NotImplementedError
+
+    def facet_tags(self, query: LexemeQuery, within, *, sample: bool = False) -> list[str]:
+        """The tags of every matching letter, one string per letter, for counting; with
+        `sample`, of the matching letters whose id is a multiple of SAMPLE_MODULUS only."""
         raise NotImplementedError
 
     def snippets(self, query: LexemeQuery, letters) -> dict[int, Snippet]:

@@ -1,28 +1,55 @@
 """SQLite: an FTS5 table of stems, ranked with bm25.
 
-Migration 0003 creates:
-- meetings_search_fts, one row per letter (rowid = letter id) with three columns, subject,
+Migrations 0003 and 0007 create:
+- meetings_search_fts, one row per letter (rowid: a key, see below) with three columns, subject,
   sessions and body, holding the *stems* of their words (text.lexemes), a stop word written
   as "_" so phrase distances stay what PostgreSQL counts ("afschrikking en verdediging" is
   "afschrik _ verded"). FTS5's tokenizer (unicode61, "_" a word character) then only splits
-  on the spaces we put in, so SQLite and PostgreSQL see the same words;
-- meetings_search_entry(letter_id, date, tags), narrow rows to sort and count by, with an
-  index on date.
+  on the spaces we put in, so SQLite and PostgreSQL see the same words. A fourth column holds
+  the letter's facet tags as terms (country_fi, kind_report), which the filters match;
+- meetings_search_sample, the same for the tenth of the letters whose id is a multiple of
+  SAMPLE_MODULUS, from which the facet counts of a search with very many matches are
+  estimated (a tenth of the work, where FTS5 must read every match to find the sample's);
+- meetings_search_entry(key, letter_id, date, tags), narrow rows to count facets by.
+
+The FTS5 rowid of a letter is not its id but a key that sorts by date: the date's ordinal
+above bit 32, the letter id below (migration 0007). FTS5 reads its matches in rowid order, so
+"newest first" is the index's own order: the newest page, and the newest candidates that
+relevance ranks, are read from the end of the match lists without looking at the rest.
 
 FTS5's snippet() would show stems, so snippets are built in Python (snippets.py).
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from ..lexemes import LexemeQuery, Match
 from ..snippets import Snippet, snippet
 from ..text import lexeme
-from .base import TAG_TABLE, Document, Page, SearchBackend, rank_candidates
+from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
 TABLE = "meetings_search_fts"
+SAMPLE = "meetings_search_sample"  # the same, for the letters facet estimates sample
 ENTRY = "meetings_search_entry"
 STOP = "_"
-# bm25 weights of subject, sessions, body: the A/B/C weighting of the PostgreSQL backend.
-BM25 = f"bm25({TABLE}, 10.0, 4.0, 1.0)"
+ID_BITS = 32
+
+
+def letter_id(table: str = TABLE) -> str:
+    """SQL for the letter id within a row key."""
+    return f"({table}.rowid & {(1 << ID_BITS) - 1})"
+
+TEXT_COLUMNS = "{subject sessions body}"
+# bm25 weights of subject, sessions, body: the A/B/C weighting of the PostgreSQL backend;
+# the tags column does not count.
+BM25 = f"bm25({TABLE}, 10.0, 4.0, 1.0, 0.0)"
+
+
+def row_key(letter_id: int, date) -> int:
+    """The FTS5 rowid of a letter: newer dates sort higher, undated letters lowest; then by id."""
+    if not 0 < letter_id < 1 << ID_BITS:
+        raise ValueError(f"letter id {letter_id} does not fit in a search index key")
+    return (date.toordinal() << ID_BITS | letter_id) if date else letter_id
 
 
 def stem_text(words: list[str]) -> str:
@@ -39,8 +66,14 @@ def match_expression(match: Match) -> str:
     return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 
-def fts_query(query: LexemeQuery) -> str:
-    """The FTS5 MATCH expression: clauses AND-ed, alternatives OR-ed, exclusions NOT-ed."""
+def tag_term(tag: str) -> str:
+    """A facet tag as a term of the tags column: "country:FI" is country_fi (no word has a "_")."""
+    return tag.replace(":", "_").lower()
+
+
+def fts_query(query: LexemeQuery, tags=()) -> str:
+    """The FTS5 MATCH expression: clauses AND-ed, alternatives OR-ed, exclusions NOT-ed, all
+    in the text columns; then the tags the filters ask for."""
     clauses = []
     for clause in query.required:
         alternatives = [match_expression(m) for m in clause]
@@ -48,7 +81,8 @@ def fts_query(query: LexemeQuery) -> str:
     expression = " AND ".join(clauses)
     if query.excluded:
         expression = f"({expression}) NOT ({' OR '.join(match_expression(m) for m in query.excluded)})"
-    return expression
+    expression = f"{TEXT_COLUMNS} : ({expression})"
+    return " AND ".join([expression] + [f'tags : "{tag_term(tag)}"' for tag in tags])
 
 
 class SQLiteBackend(SearchBackend):
@@ -58,84 +92,91 @@ class SQLiteBackend(SearchBackend):
     def index(self, documents: list[Document]) -> None:
         if not documents:
             return
-        words = [(d.letter_id, stem_text(d.subject), stem_text(d.sessions), stem_text(d.body)) for d in documents]
-        entries = [(d.letter_id, d.date.isoformat() if d.date else None, " ".join(d.tags)) for d in documents]
+        keys = {d.letter_id: row_key(d.letter_id, d.date) for d in documents}
+        words = [
+            (keys[d.letter_id], stem_text(d.subject), stem_text(d.sessions), stem_text(d.body), " ".join(map(tag_term, d.tags)))
+            for d in documents
+        ]
+        entries = [(d.letter_id, keys[d.letter_id], d.date.isoformat() if d.date else None, " ".join(d.tags)) for d in documents]
+        sampled = [row for d, row in zip(documents, words) if d.letter_id % SAMPLE_MODULUS == 0]
         with self.connection.cursor() as cursor:
-            cursor.executemany(f"INSERT OR REPLACE INTO {TABLE} (rowid, subject, sessions, body) VALUES (%s, %s, %s, %s)", words)
-            cursor.executemany(f"INSERT OR REPLACE INTO {ENTRY} (letter_id, date, tags) VALUES (%s, %s, %s)", entries)
-            self.write_tag_rows(cursor, {d.letter_id: d.tags for d in documents})
+            self._delete_words(cursor, list(keys))  # a new date is a new key
+            for table, rows in ((TABLE, words), (SAMPLE, sampled)):
+                cursor.executemany(f"INSERT INTO {table} (rowid, subject, sessions, body, tags) VALUES (%s, %s, %s, %s, %s)", rows)
+            cursor.executemany(f"INSERT OR REPLACE INTO {ENTRY} (letter_id, key, date, tags) VALUES (%s, %s, %s, %s)", entries)
+
+    def set_tags(self, tags: dict[int, tuple[str, ...]]) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {ENTRY} SET tags = %s WHERE letter_id = %s", [(" ".join(t), pk) for pk, t in tags.items()])
+            for table in (TABLE, SAMPLE):
+                cursor.executemany(
+                    f"UPDATE {table} SET tags = %s WHERE rowid = (SELECT key FROM {ENTRY} WHERE letter_id = %s)",
+                    [(" ".join(map(tag_term, t)), pk) for pk, t in tags.items()],
+                )
 
     @staticmethod
-    def date_value(day):
-        return day.isoformat()  # the entry table holds ISO dates, which sort and compare as text
-
-    def _delete(self, cursor, letter_ids: list[int]) -> None:
-        self.delete_tag_rows(cursor, letter_ids)
+    def _chunks(letter_ids: list[int]):
         for start in range(0, len(letter_ids), 500):
             chunk = letter_ids[start : start + 500]
-            marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", chunk)
-            cursor.execute(f"DELETE FROM {ENTRY} WHERE letter_id IN ({marks})", chunk)
+            yield chunk, ", ".join(["%s"] * len(chunk))
+
+    def _delete_words(self, cursor, letter_ids: list[int]) -> None:
+        for chunk, marks in self._chunks(letter_ids):
+            for table in (TABLE, SAMPLE):
+                cursor.execute(f"DELETE FROM {table} WHERE rowid IN (SELECT key FROM {ENTRY} WHERE letter_id IN ({marks}))", chunk)
 
     def remove(self, letter_ids: list[int]) -> None:
+        letter_ids = list(letter_ids)
         with self.connection.cursor() as cursor:
-            self._delete(cursor, list(letter_ids))
+            self._delete_words(cursor, letter_ids)
+            for chunk, marks in self._chunks(letter_ids):
+                cursor.execute(f"DELETE FROM {ENTRY} WHERE letter_id IN ({marks})", chunk)
 
     def remove_orphans(self) -> None:
         with self.connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid NOT IN (SELECT id FROM meetings_letter)")
+            for table in (TABLE, SAMPLE):
+                cursor.execute(f"DELETE FROM {table} WHERE {letter_id(table)} NOT IN (SELECT id FROM meetings_letter)")
             cursor.execute(f"DELETE FROM {ENTRY} WHERE letter_id NOT IN (SELECT id FROM meetings_letter)")
-            cursor.execute(f"DELETE FROM {TAG_TABLE} WHERE letter_id NOT IN (SELECT id FROM meetings_letter)")
 
     def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
-        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [fts_query(query)]
+        return f"SELECT {letter_id()} FROM {TABLE} WHERE {TABLE} MATCH %s", [fts_query(query)]
 
-    def _matches(self, query, within, columns: str = "rowid") -> tuple[str, list]:
-        # "+rowid": the filters narrow FTS5's matches; a plain "rowid IN" would let SQLite run
-        # the full-text query once per allowed id (seconds on a large archive).
-        sql = f"SELECT {columns} FROM {TABLE} WHERE {TABLE} MATCH %s"
-        params: list = [fts_query(query)]
-        if within is not None:
-            sql += f" AND +rowid IN ({within[0]})"
-            params.extend(within[1])
-        return sql, params
+    def _where(self, query, within: Within | None, table: str = TABLE) -> tuple[str, list]:
+        """The filters' tags are terms of the MATCH; their dates a range of row keys."""
+        where, params = f"{table} MATCH %s", [fts_query(query, within.tags if within else ())]
+        if within is not None and within.dated:
+            low = row_key(1, within.date_from or dt.date.min)
+            high = row_key((1 << ID_BITS) - 1, within.date_to or dt.date.max)
+            where += f" AND {table}.rowid BETWEEN %s AND %s"
+            params += [low, high]
+        return where, params
 
-    def count(self, query, within) -> int:
-        return self._fetch(*self._matches(query, within, "count(*)"))[0][0]
+    def count(self, query, within, limit: int | None, *, sample: bool = False) -> int:
+        table = SAMPLE if sample else TABLE
+        where, params = self._where(query, within, table)
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where} LIMIT %s)"
+        return self._fetch(sql, params + [-1 if limit is None else limit])[0][0]
 
-    def page(self, query, within, *, newest, limit, offset) -> Page:
-        total = self.count(query, within)
-        if not total:
-            return Page(0, [])
-        # The filters' ids and the matches are found once per statement (CTEs).
-        expression = fts_query(query)
-        ctes, params, where = [], [], f"{TABLE} MATCH %s"
-        if within is not None:
-            ctes.append(f"allowed AS MATERIALIZED ({within[0]})")
-            params.extend(within[1])
-            where += " AND +rowid IN allowed"
-        ctes.append(f"m AS MATERIALIZED (SELECT rowid AS id FROM {TABLE} WHERE {where})")
-        params.append(expression)
-        many = total > rank_candidates()
-        # Many matches: walk down the entry table's date index and keep the ids that match
-        # ("+letter_id": filter the walk, do not drive it). Few: look them up and sort them.
-        by_date = f"SELECT letter_id FROM {ENTRY} WHERE {'+' if many else ''}letter_id IN m ORDER BY date DESC, letter_id DESC"
-        if newest:
-            select = f"{by_date} LIMIT %s OFFSET %s"
-            params += [limit, offset]
-        else:
-            select = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s AND +rowid IN " + (
-                f"({by_date} LIMIT %s)" if many else "m"
-            )
-            params += [expression] + ([rank_candidates()] if many else [])
-            select += f" ORDER BY {BM25}, rowid DESC LIMIT %s OFFSET %s"
-            params += [limit, offset]
-        rows = self._fetch(f"WITH {', '.join(ctes)} {select}", params)
-        return Page(total, [row[0] for row in rows])
+    def newest(self, query, within, *, limit: int, offset: int) -> list[int]:
+        where, params = self._where(query, within)
+        sql = f"SELECT {letter_id()} FROM {TABLE} WHERE {where} ORDER BY rowid DESC LIMIT %s OFFSET %s"
+        return [row[0] for row in self._fetch(sql, params + [limit, offset])]
 
-    def facet_tags(self, query, within) -> list[str]:
-        matches, params = self._matches(query, within)
-        return [row[0] for row in self._fetch(f"SELECT tags FROM {ENTRY} WHERE letter_id IN ({matches})", params)]
+    def best(self, query, within, *, candidates: int | None, limit: int, offset: int, common: bool = False) -> list[int]:
+        where, params = self._where(query, within)
+        # The key of the oldest candidate; FTS5 then ranks only the matches from there on.
+        sql = f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET %s"
+        oldest = self._fetch(sql, params + [candidates - 1]) if candidates else None
+        if oldest:
+            where, params = where + " AND rowid >= %s", params + [oldest[0][0]]
+        sql = f"SELECT {letter_id()} FROM {TABLE} WHERE {where} ORDER BY {BM25}, rowid DESC LIMIT %s OFFSET %s"
+        return [row[0] for row in self._fetch(sql, params + [limit, offset])]
+
+    def facet_tags(self, query, within, *, sample: bool = False) -> list[str]:
+        table = SAMPLE if sample else TABLE
+        where, params = self._where(query, within, table)
+        sql = f"SELECT e.tags FROM {table} JOIN {ENTRY} e ON e.key = {table}.rowid WHERE {where}"
+        return [row[0] for row in self._fetch(sql, params)]
 
     def snippets(self, query, letters) -> dict[int, Snippet]:
         return {letter.pk: snippet(letter.body, query) for letter in letters}
