@@ -192,7 +192,7 @@ def run_page(text: str, params: dict) -> str:
     from meetings.search import Search
 
     search = Search({"q": text, **params})
-    search.facets()
+    search.facets()  # as the page: the facets first, which give the total
     search.hits(search.page_ids(0, 25))
     return shown_total(search)
 

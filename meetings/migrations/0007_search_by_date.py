@@ -47,8 +47,8 @@ SQLITE_REVERSE = [
     )""",
     "CREATE TABLE meetings_search_entry (letter_id integer NOT NULL PRIMARY KEY, date date NULL, tags text NOT NULL)",
     "CREATE INDEX meetings_search_entry_date ON meetings_search_entry (date DESC, letter_id DESC)",
-    "CREATE TABLE meetings_search_tag (tag varchar(60) NOT NULL, letter_id integer NOT NULL, PRIMARY KEY (tag, letter_id)) WITHOUT ROWID",
-    "CREATE INDEX meetings_search_tag_letter ON meetings_search_tag (letter_id)",
+    "CREATE TABLE IF NOT EXISTS meetings_search_tag (tag varchar(60) NOT NULL, letter_id integer NOT NULL, PRIMARY KEY (tag, letter_id)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS meetings_search_tag_letter ON meetings_search_tag (letter_id)",
 ]
 
 POSTGRES_CREATE = [
@@ -59,8 +59,8 @@ POSTGRES_CREATE = [
 POSTGRES_REVERSE = [
     "DROP INDEX IF EXISTS meetings_search_document_sample",
     "DROP INDEX IF EXISTS meetings_search_document_newest",
-    'CREATE TABLE meetings_search_tag (tag varchar(60) COLLATE "C" NOT NULL, letter_id bigint NOT NULL, PRIMARY KEY (tag, letter_id))',
-    "CREATE INDEX meetings_search_tag_letter ON meetings_search_tag (letter_id)",
+    'CREATE TABLE IF NOT EXISTS meetings_search_tag (tag varchar(60) COLLATE "C" NOT NULL, letter_id bigint NOT NULL, PRIMARY KEY (tag, letter_id))',
+    "CREATE INDEX IF NOT EXISTS meetings_search_tag_letter ON meetings_search_tag (letter_id)",
 ]
 
 

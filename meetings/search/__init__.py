@@ -18,8 +18,9 @@ its tsvector with the 'dutch' configuration from our pre-split words (its own pa
 "F-35" and "policing-taken" differently), and folds accents again in the configuration so
 ts_headline can read the original text. Queries are parsed once (query.py) and compiled to
 an FTS5 expression or a tsquery. Snippets: ts_headline on PostgreSQL, Python on SQLite (FTS5
-holds stems, which its snippet() would show). Ranking is bounded to the newest 5,000
-matches, counts and facets come from the index's own narrow rows: see bench/README.md.
+holds stems, which its snippet() would show). What a search costs is bounded (service.py):
+counts stop at 10,000 and are estimated beyond from a sampled tenth of the archive, as are
+facets; relevance ranks the newest 2,000 matches. Filters are index terms. See bench/README.md.
 
 The pure modules import no Django, so this package imports the rest lazily.
 """

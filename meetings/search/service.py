@@ -154,6 +154,7 @@ class Search:
         sort = sort or params.get("sort")
         self.sort = sort if sort in SORTS else "relevance"
         self.backend = get_backend()
+        self.facets_wanted = False  # facets() sets it: the total then comes from the tags it reads
 
     @property
     def is_empty(self) -> bool:
@@ -208,14 +209,25 @@ class Search:
         if self.is_empty:
             return Total(0, True)
         limit, within = count_limit(), self.within(skip)
-        estimate = self.backend.count(self.lexemes, within, None, sample=True) * SAMPLE_MODULUS
+        # When the page wants the facets, the tags it reads anyway give the counts too.
+        tags = self.facets_wanted and skip is None
+        sampled = len(self.sample_tags) if tags else self.backend.count(self.lexemes, within, None, sample=True)
+        estimate = sampled * SAMPLE_MODULUS
         # 1.5 times the limit: the sample would have to be off by more than ten standard
         # deviations for fewer letters than the limit to match.
         if estimate <= limit * 3 // 2:
-            found = self.backend.count(self.lexemes, within, limit + 1)
+            found = len(self.all_tags) if tags else self.backend.count(self.lexemes, within, limit + 1)
             if found <= limit:
                 return Total(found, True)
         return Total(rounded(max(estimate, limit + 1)), False)
+
+    @cached_property
+    def sample_tags(self) -> list[str]:
+        return self.backend.facet_tags(self.lexemes, self.within(), sample=True)
+
+    @cached_property
+    def all_tags(self) -> list[str]:
+        return self.backend.facet_tags(self.lexemes, self.within())
 
     @cached_property
     def total(self) -> Total:
@@ -284,8 +296,9 @@ class Search:
         counts (letters whose id is a multiple of SAMPLE_MODULUS) times SAMPLE_MODULUS."""
         if self.is_empty:
             return []
+        self.facets_wanted = True
         estimated = not self.total.exact
-        counts = count_tags(self.backend.facet_tags(self.lexemes, self.within(), sample=estimated))
+        counts = count_tags(self.sample_tags if estimated else self.all_tags)
         if estimated:
             counts = {name: [(value, rounded(n * SAMPLE_MODULUS)) for value, n in pairs] for name, pairs in counts.items()}
         labels = facet_labels({name: [value for value, _n in pairs] for name, pairs in counts.items()})

@@ -55,8 +55,8 @@ def search_page(request):
     search = Search(request.GET)
     context = {"search": search, "notices": notices(search), "count": 0, "hits": [], "facets": []}
     if not search.is_empty:
+        facets = search.facets()  # first: the total then comes from the tags the facets read
         count = search.total.count
-        facets = search.facets() if count else []
         page_obj = Paginator(range(search.total.browsable), PAGE_SIZE).get_page(request.GET.get("page"))
         ids = search.page(page_obj.start_index() - 1, PAGE_SIZE).ids if count else []
         facet_links(request, facets)
