@@ -198,8 +198,8 @@ def run_page(text: str, params: dict) -> str:
 
 
 def shown_total(search) -> str:
-    """The count as the page shows it: "10000+" where counting stopped."""
-    return f"{search.total.count}{'' if search.total.exact else '+'}"
+    """The count as the page shows it: "~50000" where it is an estimate."""
+    return f"{'' if search.total.exact else '~'}{search.total.count}"
 
 
 def percentile(values: list[float], p: float) -> float:
