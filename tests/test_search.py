@@ -736,6 +736,20 @@ def test_an_edit_is_indexed_when_it_commits(db, letter_text, django_capture_on_c
     assert found("Oostzee") == {"a"}
 
 
+def test_a_new_date_moves_the_letter_in_the_index(db, letter_text, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    older = letter_with(letter_text, "a.txt", date="1 februari 2024")
+    newer = letter_with(letter_text, "b.txt", date="1 maart 2024")
+    assert Search({"q": "werksessie", "sort": "date"}).page_ids(0, 10) == [newer.pk, older.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        older.date = dt.date(2024, 4, 1)
+        older.save()
+    assert Search({"q": "werksessie", "sort": "date"}).page_ids(0, 10) == [older.pk, newer.pk]
+    assert found("werksessie", **{"from": "2024-03-15"}) == {"a"}
+    assert index_size() == 2  # the entry under the old date is gone
+
+
 def test_a_session_edit_is_indexed(db, letter_text, django_capture_on_commit_callbacks):
     letter = letter_with(letter_text, "a.txt")
     session = letter.sessions.first()
