@@ -846,3 +846,14 @@ def test_orphan_entries_are_dropped_after_migrate(seeded):
     assert index_size() == 6
     get_backend().remove_orphans()
     assert index_size() == 5
+
+
+def test_a_filter_tag_cannot_break_the_fts5_expression(db):
+    from meetings.search.backends.sqlite import TABLE, fts_query
+
+    expression = fts_query(normalize(parse("Oekraïne")), tags=('country:A"B', "kind:report"))
+    assert expression.endswith('tags : "country_a""b" AND tags : "kind_report"')
+    if connection.vendor == "sqlite":  # FTS5 parses it: no error, no match
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s", [expression])
+            assert cursor.fetchone() == (0,)

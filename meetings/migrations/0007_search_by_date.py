@@ -11,6 +11,9 @@ PostgreSQL: an index to read a search's matches newest first, and a partial GIN 
 the sampled letters.
 Every letter is then indexed again.
 
+Migrating back to 0006 leaves the old tables empty (the index code of today cannot fill
+them); `meetings.search.rebuild_index()` with that code refills them.
+
 The SQL is copied here from meetings/search/backends/ so that this migration stays as it was
 applied when those modules change.
 """

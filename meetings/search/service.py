@@ -85,7 +85,7 @@ class Total:
     @property
     def browsable(self) -> int:
         """How many of them can be paged through: the counted ones."""
-        return self.count if self.exact else min(self.count, count_limit())
+        return self.count if self.exact else count_limit()
 
 
 def rounded(estimate: int) -> int:

@@ -37,6 +37,7 @@ START, STOP = "\x02", "\x03"  # ts_headline's markers, replaced by <mark> after 
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=36, MinWords=20, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \""
 RANK_NORMALIZATION = 1  # divide by 1 + log(length): long letters do not win by length alone
 NEWEST_FIRST = "d.date DESC NULLS LAST, d.letter_id DESC"
+MATCH = "d.vector @@ %s::tsquery"
 
 UPSERT_SQL = f"""
     INSERT INTO {TABLE} (letter_id, date, tags, vector) VALUES (%s, %s, %s,
@@ -138,7 +139,7 @@ class PostgresBackend(SearchBackend):
     def _where(self, query, within: Within | None, sample: bool = False) -> tuple[str, list]:
         """The filters' tags are operands of the tsquery; their dates a range of the date column."""
         tags = within.tags if within else ()
-        where, params = "d.vector @@ %s::tsquery", [" & ".join([f"( {tsquery(query)} )"] + [quote(tag_lexeme(t)) for t in tags])]
+        where, params = MATCH, [" & ".join([f"( {tsquery(query)} )"] + [quote(tag_lexeme(t)) for t in tags])]
         if sample:  # the literal condition of the partial index meetings_search_document_sample
             where += f" AND d.letter_id %% {SAMPLE_MODULUS} = 0"  # %% is "%" once the parameters are in
         if within is None:
@@ -167,13 +168,15 @@ class PostgresBackend(SearchBackend):
             # date index, which stops at the newest candidates. Left to itself PostgreSQL
             # misjudges phrases ("air policing": a tenth of the letters, it guesses, not a
             # third) and reads every match to sort them: 190 ms instead of 20.
-            where = f"coalesce({where}, false)"
+            where = where.replace(MATCH, f"coalesce({MATCH}, false)", 1)  # the date range stays usable
         # The candidates are sorted as bare ids, their vectors read afterwards: sorted along
         # with them (2.5 kB each) they overflowed work_mem onto disk.
-        newest = f"SELECT d.letter_id FROM {TABLE} d WHERE {where} ORDER BY {NEWEST_FIRST} LIMIT %s"  # NULL: all
+        newest = f"SELECT d.letter_id, d.date FROM {TABLE} d WHERE {where} ORDER BY {NEWEST_FIRST} LIMIT %s"  # NULL: all
+        # Equal ranks newest first, as on SQLite (whose row keys sort by date).
         sql = (
             f"SELECT c.letter_id FROM ({newest}) c JOIN {TABLE} v ON v.letter_id = c.letter_id"
-            f" ORDER BY ts_rank(v.vector, %s::tsquery, {RANK_NORMALIZATION}) DESC, c.letter_id DESC LIMIT %s OFFSET %s"
+            f" ORDER BY ts_rank(v.vector, %s::tsquery, {RANK_NORMALIZATION}) DESC, c.date DESC NULLS LAST, c.letter_id DESC"
+            " LIMIT %s OFFSET %s"
         )
         return [row[0] for row in self._fetch(sql, params + [candidates, tsquery(query), limit, offset])]
 

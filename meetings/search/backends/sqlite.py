@@ -82,7 +82,8 @@ def fts_query(query: LexemeQuery, tags=()) -> str:
     if query.excluded:
         expression = f"({expression}) NOT ({' OR '.join(match_expression(m) for m in query.excluded)})"
     expression = f"{TEXT_COLUMNS} : ({expression})"
-    return " AND ".join([expression] + [f'tags : "{tag_term(tag)}"' for tag in tags])
+    quoted = ['"' + tag_term(tag).replace('"', '""') + '"' for tag in tags]  # FTS5 strings double their quotes
+    return " AND ".join([expression] + [f"tags : {term}" for term in quoted])
 
 
 class SQLiteBackend(SearchBackend):
