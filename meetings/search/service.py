@@ -4,8 +4,8 @@
     page = search.page(offset, limit)      # total and ids, best or newest first
     search.hits(page.ids), search.facets(), search.total
 
-The filters are looked up in the index's tag rows (within()); the backend counts, ranks,
-sorts and facets the matches within those ids in its own tables (backends/). `matches()`
+The filters become the index's own tag terms and a date range (within()); the backend
+counts, ranks, sorts and facets the matches in its own tables (backends/). `matches()`
 gives the matching letters as a QuerySet for anything else. A blank query, or one of stop
 words only, matches nothing.
 
@@ -185,7 +185,7 @@ class Search:
     def within(self, skip: str | None = None) -> Within | None:
         """What the filters (all but `skip`) allow, for the backend; None without filters.
 
-        The filters are looked up in the index's tag rows, which hold the same facts as the
+        The filters are facet tags of the index entries, which hold the same facts as the
         browse QuerySet methods' joins (kept in step by the indexer; tests compare the two).
         A year is the range of its dates, narrowed further by from/to."""
         active = {name: value for name, value in self.filters.items() if name != skip}

@@ -136,10 +136,12 @@ class PostgresBackend(SearchBackend):
     def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
         return f"SELECT letter_id FROM {TABLE} WHERE vector @@ %s::tsquery", [tsquery(query)]
 
-    def _where(self, query, within: Within | None, sample: bool = False) -> tuple[str, list]:
-        """The filters' tags are operands of the tsquery; their dates a range of the date column."""
+    def _where(self, query, within: Within | None, sample: bool = False, hidden: bool = False) -> tuple[str, list]:
+        """The filters' tags are operands of the tsquery; their dates a range of the date column.
+        `hidden`: the match out of the GIN index's reach (see best())."""
         tags = within.tags if within else ()
-        where, params = MATCH, [" & ".join([f"( {tsquery(query)} )"] + [quote(tag_lexeme(t)) for t in tags])]
+        where = f"coalesce({MATCH}, false)" if hidden else MATCH
+        params = [" & ".join([f"( {tsquery(query)} )"] + [quote(tag_lexeme(t)) for t in tags])]
         if sample:  # the literal condition of the partial index meetings_search_document_sample
             where += f" AND d.letter_id %% {SAMPLE_MODULUS} = 0"  # %% is "%" once the parameters are in
         if within is None:
@@ -162,13 +164,12 @@ class PostgresBackend(SearchBackend):
         return [row[0] for row in self._fetch(sql, params + [limit, offset])]
 
     def best(self, query, within, *, candidates: int | None, limit: int, offset: int, common: bool = False) -> list[int]:
-        where, params = self._where(query, within)
-        if common:
-            # Hidden from the GIN index, the match can only be checked while walking the
-            # date index, which stops at the newest candidates. Left to itself PostgreSQL
-            # misjudges phrases ("air policing": a tenth of the letters, it guesses, not a
-            # third) and reads every match to sort them: 190 ms instead of 20.
-            where = where.replace(MATCH, f"coalesce({MATCH}, false)", 1)  # the date range stays usable
+        # With many matches the match is hidden from the GIN index, so that it is checked while
+        # walking the date index, which stops at the newest candidates (the date range stays
+        # usable). Left to itself PostgreSQL misjudges phrases ("air policing": a tenth of
+        # the letters, it guesses, not a third) and reads every match to sort them: 190 ms
+        # instead of 20.
+        where, params = self._where(query, within, hidden=common)
         # The candidates are sorted as bare ids, their vectors read afterwards: sorted along
         # with them (2.5 kB each) they overflowed work_mem onto disk.
         newest = f"SELECT d.letter_id, d.date FROM {TABLE} d WHERE {where} ORDER BY {NEWEST_FIRST} LIMIT %s"  # NULL: all
