@@ -22,7 +22,7 @@ from django.urls import reverse
 from meetings.importer import import_letter_bytes, import_letter_file
 from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
 from meetings.search import Search, rebuild_index
-from meetings.search.service import Total, rounded
+from meetings.search.service import Total, rounded, surely_beyond
 from meetings.search.backends.base import SAMPLE_MODULUS
 from meetings.search.lexemes import Match, normalize
 from meetings.search.query import (
@@ -536,6 +536,12 @@ def test_counting_stops_at_the_limit_and_estimates_beyond(seeded, settings, clie
     assert f"Ongeveer {search.total.count} brieven gevonden; de eerste 3 zijn te bladeren" in page
     settings.SEARCH_COUNT_LIMIT = 5
     assert Search({"q": "Oekraïne"}).total == Total(5, True)
+
+
+def test_only_an_estimate_far_beyond_the_limit_skips_the_exact_count():
+    # At 10,000 the estimate's standard deviation is 300 (SAMPLE_MODULUS 10): five of them.
+    assert [surely_beyond(n, 10_000) for n in (10_000, 11_500, 11_510, 50_000)] == [False, False, True, True]
+    assert not surely_beyond(3, 1) and surely_beyond(30, 1)
 
 
 def test_estimates_are_rounded_to_two_digits():

@@ -20,12 +20,13 @@ letters, everything is exact.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +87,16 @@ class Total:
     def browsable(self) -> int:
         """How many of them can be paged through: the counted ones."""
         return self.count if self.exact else count_limit()
+
+
+def surely_beyond(estimate: int, limit: int) -> bool:
+    """Whether a sample's estimate shows more matches than `limit` beyond reasonable doubt:
+    it exceeds the limit by five standard deviations of the estimate of a total at the limit
+    (each match is in the sample with chance 1/SAMPLE_MODULUS). At a limit of 10,000 that
+    is an estimate over 11,500; a sample that far off comes once in three million."""
+    chance = 1 / SAMPLE_MODULUS
+    deviation = SAMPLE_MODULUS * math.sqrt(limit * chance * (1 - chance))
+    return estimate > limit + 5 * deviation
 
 
 def rounded(estimate: int) -> int:
@@ -213,9 +224,7 @@ class Search:
         tags = self.facets_wanted and skip is None
         sampled = len(self.sample_tags) if tags else self.backend.count(self.lexemes, within, None, sample=True)
         estimate = sampled * SAMPLE_MODULUS
-        # 1.5 times the limit: the sample would have to be off by more than ten standard
-        # deviations for fewer letters than the limit to match.
-        if estimate <= limit * 3 // 2:
+        if not surely_beyond(estimate, limit):
             found = len(self.all_tags) if tags else self.backend.count(self.lexemes, within, limit + 1)
             if found <= limit:
                 return Total(found, True)
@@ -227,7 +236,8 @@ class Search:
 
     @cached_property
     def all_tags(self) -> list[str]:
-        return self.backend.facet_tags(self.lexemes, self.within())
+        """Up to count_limit() + 1: more are not counted (count_matches), only estimated."""
+        return self.backend.facet_tags(self.lexemes, self.within(), limit=count_limit() + 1)
 
     @cached_property
     def total(self) -> Total:
@@ -268,26 +278,40 @@ class Search:
         return self.page(offset, limit).ids
 
     def hits(self, ids: list[int]) -> list[Hit]:
-        """The letters with these ids, in this order, with snippet, meeting and session."""
-        meeting_fields = ["meeting__title", "meeting__slug", "meeting__start_date", "meeting__end_date"]
-        links = LetterMeeting.objects.select_related("meeting").only("letter_id", *meeting_fields).order_by("meeting__start_date")
-        sessions = Session.objects.select_related("meeting").only("letter_id", "title", "heading", *meeting_fields).order_by("order")
-        letters = Letter.objects.filter(pk__in=ids).select_related("minister").prefetch_related(
-            Prefetch("meeting_links", queryset=links), Prefetch("sessions", queryset=sessions)
-        )
-        by_id = {letter.pk: letter for letter in letters}
-        ordered = [by_id[pk] for pk in ids if pk in by_id]
-        snippets = self.backend.snippets(self.lexemes, ordered) if ordered else {}
-        return [self.hit(letter, snippets.get(letter.pk) or Snippet("")) for letter in ordered]
+        """The letters with these ids, in this order, with snippet, meeting and session.
 
-    def hit(self, letter: Letter, snippet: Snippet) -> Hit:
-        sessions = list(letter.sessions.all())
+        Links, sessions and meetings are read in queries of their own, each by key: joined
+        to meetings, the links and sessions were hash joins that read every meeting."""
+        letters = Letter.objects.filter(pk__in=ids).select_related("minister").in_bulk()
+        ordered = [letters[pk] for pk in ids if pk in letters]
+        if not ordered:
+            return []
+        links = LetterMeeting.objects.filter(letter_id__in=letters).order_by().values_list("letter_id", "meeting_id")
+        sessions = list(Session.objects.filter(letter_id__in=letters).only("letter_id", "meeting_id", "title", "heading").order_by("order", "pk"))
+        meeting_ids = {m for _letter, m in links} | {s.meeting_id for s in sessions}
+        meetings = Meeting.objects.only("title", "slug", "start_date", "end_date").in_bulk(meeting_ids)
+        letter_meetings: dict[int, list[Meeting]] = {}
+        for letter_id, meeting_id in links:
+            letter_meetings.setdefault(letter_id, []).append(meetings[meeting_id])
+        letter_sessions: dict[int, list[Session]] = {}
+        for session in sessions:
+            session.meeting = meetings[session.meeting_id]
+            letter_sessions.setdefault(session.letter_id, []).append(session)
+        snippets = self.backend.snippets(self.lexemes, ordered)
+        return [
+            self.hit(
+                letter, snippets.get(letter.pk) or Snippet(""), letter_sessions.get(letter.pk, []),
+                sorted(letter_meetings.get(letter.pk, []), key=lambda m: (m.start_date, m.pk)),
+            )
+            for letter in ordered
+        ]
+
+    def hit(self, letter: Letter, snippet: Snippet, sessions: list[Session], meetings: list[Meeting]) -> Hit:
         heading = fold(snippet.heading)
         session = next((s for s in sessions if mentions(s.title, self.lexemes)), None) or next(
             (s for s in sessions if heading and s.heading and fold(s.heading) == heading), None
         )
-        meetings = [session.meeting] if session else [link.meeting for link in letter.meeting_links.all()]
-        return Hit(letter, mark_safe(highlight(letter.subject, self.lexemes)), mark_safe(snippet.html), meetings, session)
+        return Hit(letter, mark_safe(highlight(letter.subject, self.lexemes)), mark_safe(snippet.html), [session.meeting] if session else meetings, session)
 
     def facets(self) -> list[Facet]:
         """Counts by kind, year, minister, series, country and topic: the matching letters'

@@ -101,15 +101,18 @@ def best_window(hits: list[tuple[int, int, int]], size: int) -> tuple[tuple[int,
     return best_score, best
 
 
-def snippet(body: str, query: LexemeQuery, size: int = SNIPPET_WORDS) -> Snippet:
+def may_hold_hits(all_blocks: list[Block], query: LexemeQuery) -> list[Block]:
+    """The blocks that contain a hit cue: every block with a hit, and a few without."""
+    cues = hit_cues(query.positive())
+    return [block for block in all_blocks if any(cue in rough_fold(block.text) for cue in cues)]
+
+
+def snippet(body: str, query: LexemeQuery, size: int = SNIPPET_WORDS, all_blocks: list[Block] | None = None) -> Snippet:
     """The best passage of `body`: about `size` words around the most and most varied hits."""
     matches = query.positive()
-    cues = hit_cues(matches)
     best: tuple | None = None
-    all_blocks = blocks(body)
-    for block in all_blocks:
-        if not any(cue in rough_fold(block.text) for cue in cues):
-            continue
+    all_blocks = blocks(body) if all_blocks is None else all_blocks
+    for block in may_hold_hits(all_blocks, query):
         hits = find_hits(lexemes(block.text), matches)  # the fast path; offsets only for the winner
         if hits:
             score, anchor = best_window(hits, size)

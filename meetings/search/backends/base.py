@@ -144,9 +144,10 @@ class SearchBackend:
         (bench/README.md); the newest letters are what this archive's users ask for first."""
         raise NotImplementedError
 
-    def facet_tags(self, query: LexemeQuery, within, *, sample: bool = False) -> list[str]:
-        """The tags of every matching letter, one string per letter, for counting; with
-        `sample`, of the matching letters whose id is a multiple of SAMPLE_MODULUS only."""
+    def facet_tags(self, query: LexemeQuery, within, *, sample: bool = False, limit: int | None = None) -> list[str]:
+        """The tags of every matching letter (up to `limit`), one string per letter, for
+        counting; with `sample`, of the matching letters whose id is a multiple of
+        SAMPLE_MODULUS only."""
         raise NotImplementedError
 
     def snippets(self, query: LexemeQuery, letters) -> dict[int, Snippet]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import html
 
 from ..lexemes import LexemeQuery, Match
-from ..snippets import Snippet, blocks, snippet
+from ..snippets import Block, Snippet, blocks, may_hold_hits, snippet
 from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
 TABLE = "meetings_search_document"
@@ -94,16 +94,16 @@ def tsquery(query: LexemeQuery) -> str:
     return expression
 
 
-def headline_snippet(body: str, headline: str) -> Snippet:
+def headline_snippet(all_blocks: list[Block], headline: str) -> Snippet:
     """ts_headline's passage escaped, its markers made <mark>, '…' where text is left out, and
     the heading of the section it comes from."""
     headline = " ".join(headline.split())
     plain = headline.replace(START, "").replace(STOP, "")
-    text = " ".join(b.text for b in blocks(body))
+    text = " ".join(b.text for b in all_blocks)
     at = text.find(plain)
     marked = html.escape(headline).replace(START, "<mark>").replace(STOP, "</mark>").replace("</mark> <mark>", " ")
     marked = ("… " if at != 0 else "") + marked + (" …" if at == -1 or at + len(plain) < len(text) else "")
-    heading = next((b.heading for b in blocks(body) if plain[:80] in b.text), "")
+    heading = next((b.heading for b in all_blocks if plain[:80] in b.text), "")
     return Snippet(marked, heading, headline.count(START))
 
 
@@ -170,36 +170,38 @@ class PostgresBackend(SearchBackend):
         # the letters, it guesses, not a third) and reads every match to sort them: 190 ms
         # instead of 20.
         where, params = self._where(query, within, hidden=common)
-        # The candidates are sorted as bare ids, their vectors read afterwards: sorted along
-        # with them (2.5 kB each) they overflowed work_mem onto disk.
-        newest = f"SELECT d.letter_id, d.date FROM {TABLE} d WHERE {where} ORDER BY {NEWEST_FIRST} LIMIT %s"  # NULL: all
+        # Each candidate's rank is computed as it is read, and sorted as a bare number: read
+        # again by a join it cost a second index probe per candidate, and sorted along with
+        # their vectors (2.5 kB each) the candidates overflowed work_mem onto disk.
+        ranked = f"SELECT d.letter_id, d.date, ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank FROM {TABLE} d WHERE {where}"
+        params = [tsquery(query)] + params
+        if candidates is not None:
+            ranked += f" ORDER BY {NEWEST_FIRST} LIMIT %s"
+            params.append(candidates)
         # Equal ranks newest first, as on SQLite (whose row keys sort by date).
-        sql = (
-            f"SELECT c.letter_id FROM ({newest}) c JOIN {TABLE} v ON v.letter_id = c.letter_id"
-            f" ORDER BY ts_rank(v.vector, %s::tsquery, {RANK_NORMALIZATION}) DESC, c.date DESC NULLS LAST, c.letter_id DESC"
-            " LIMIT %s OFFSET %s"
-        )
-        return [row[0] for row in self._fetch(sql, params + [candidates, tsquery(query), limit, offset])]
+        sql = f"SELECT c.letter_id FROM ({ranked}) c ORDER BY c.rank DESC, c.date DESC NULLS LAST, c.letter_id DESC LIMIT %s OFFSET %s"
+        return [row[0] for row in self._fetch(sql, params + [limit, offset])]
 
-    def facet_tags(self, query, within, *, sample: bool = False) -> list[str]:
+    def facet_tags(self, query, within, *, sample: bool = False, limit: int | None = None) -> list[str]:
         where, params = self._where(query, within, sample)
-        return [row[0] for row in self._fetch(f"SELECT d.tags FROM {TABLE} d WHERE {where}", params)]
+        return [row[0] for row in self._fetch(f"SELECT d.tags FROM {TABLE} d WHERE {where} LIMIT %s", params + [limit])]
 
     def snippets(self, query, letters) -> dict[int, Snippet]:
-        letters = {letter.pk: letter for letter in letters}
-        if not letters:
-            return {}
-        sql = (
-            f"SELECT id, ts_headline('{CONFIG}', "
-            r"regexp_replace(regexp_replace(translate(body, %s, ''), '\[\^[0-9]+\]', '', 'g'), '^## ', '', 'gn'), "
-            "CAST(%s AS tsquery), %s) FROM meetings_letter WHERE id = ANY(%s)"
-        )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [START + STOP, tsquery(query), HEADLINE_OPTIONS, list(letters)])
-            rows = cursor.fetchall()
+        # ts_headline parses and stems all the text it is given, half a millisecond for a
+        # letter: it is given only the blocks that can hold a hit.
+        all_blocks = {letter.pk: blocks(letter.body) for letter in letters}
+        texts = {pk: "\n\n".join(b.text for b in may_hold_hits(found, query)) for pk, found in all_blocks.items()}
+        texts = {pk: text.replace(START, "").replace(STOP, "") for pk, text in texts.items() if text}
+        rows = self._fetch(
+            f"SELECT id, ts_headline('{CONFIG}', text, CAST(%s AS tsquery), %s) FROM unnest(%s::bigint[], %s::text[]) AS t(id, text)",
+            [tsquery(query), HEADLINE_OPTIONS, list(texts), list(texts.values())],
+        ) if texts else []
+        headlines = dict(rows)
         # Where PostgreSQL's parser reads the original text differently from ours ("F-35",
         # "2%"), ts_headline finds no hit; the Python snippet, which matched the index, does.
         return {
-            pk: headline_snippet(letters[pk].body, text) if START in text else snippet(letters[pk].body, query)
-            for pk, text in rows
+            letter.pk: headline_snippet(all_blocks[letter.pk], headline)
+            if START in (headline := headlines.get(letter.pk, ""))
+            else snippet(letter.body, query, all_blocks=all_blocks[letter.pk])
+            for letter in letters
         }

@@ -173,11 +173,11 @@ class SQLiteBackend(SearchBackend):
         sql = f"SELECT {letter_id()} FROM {TABLE} WHERE {where} ORDER BY {BM25}, rowid DESC LIMIT %s OFFSET %s"
         return [row[0] for row in self._fetch(sql, params + [limit, offset])]
 
-    def facet_tags(self, query, within, *, sample: bool = False) -> list[str]:
+    def facet_tags(self, query, within, *, sample: bool = False, limit: int | None = None) -> list[str]:
         table = SAMPLE if sample else TABLE
         where, params = self._where(query, within, table)
-        sql = f"SELECT e.tags FROM {table} JOIN {ENTRY} e ON e.key = {table}.rowid WHERE {where}"
-        return [row[0] for row in self._fetch(sql, params)]
+        sql = f"SELECT e.tags FROM {table} JOIN {ENTRY} e ON e.key = {table}.rowid WHERE {where} LIMIT %s"
+        return [row[0] for row in self._fetch(sql, params + [-1 if limit is None else limit])]
 
     def snippets(self, query, letters) -> dict[int, Snippet]:
         return {letter.pk: snippet(letter.body, query) for letter in letters}
