@@ -80,9 +80,11 @@ def mentions(text: str, query: LexemeQuery) -> bool:
 
 
 def hit_cues(matches: list[Match]) -> set[str]:
-    """Short strings a block must contain to hold a hit: the first letters of each match's
-    first stem (stemming only changes the end of a word; "%" is read as "procent")."""
-    return {stem[:4] for match in matches for variant in match.variants() for stem in variant.lexemes[:1] if stem}
+    """Short strings a block must contain to hold a hit: the first letters of the longest
+    stem of each match (stemming only changes the end of a word; "%" is read as "procent").
+    The longest, because every stem of a phrase must be there, and "35" of "F-35" is in far
+    fewer blocks than "f"."""
+    return {max(stems, key=len)[:4] for match in matches for variant in match.variants() if (stems := [s for s in variant.lexemes if s])}
 
 
 def rough_fold(text: str) -> str:

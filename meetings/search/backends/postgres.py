@@ -26,6 +26,7 @@ for SQLite.
 from __future__ import annotations
 
 import html
+import re
 
 from ..lexemes import LexemeQuery, Match
 from ..snippets import Block, Snippet, blocks, may_hold_hits, snippet
@@ -34,6 +35,11 @@ from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 TABLE = "meetings_search_document"
 CONFIG = "archive_dutch"
 START, STOP = "\x02", "\x03"  # ts_headline's markers, replaced by <mark> after escaping
+# PostgreSQL's parser reads "F-35" as "f" and the number "-35", ours as "f" and "35" (the
+# index holds ours): ts_headline is given such a hyphen as this blank, and it is put back.
+HYPHEN = "\x04"
+HYPHEN_BEFORE_DIGIT = re.compile(r"(?<=[^\W_])-(?=\d)")
+MARKERS = re.compile(f"[{START}{STOP}{HYPHEN}]")
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=36, MinWords=20, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \""
 RANK_NORMALIZATION = 1  # divide by 1 + log(length): long letters do not win by length alone
 NEWEST_FIRST = "d.date DESC NULLS LAST, d.letter_id DESC"
@@ -97,7 +103,7 @@ def tsquery(query: LexemeQuery) -> str:
 def headline_snippet(all_blocks: list[Block], headline: str) -> Snippet:
     """ts_headline's passage escaped, its markers made <mark>, '…' where text is left out, and
     the heading of the section it comes from."""
-    headline = " ".join(headline.split())
+    headline = " ".join(headline.replace(STOP + HYPHEN + START, HYPHEN).replace(HYPHEN, "-").split())
     plain = headline.replace(START, "").replace(STOP, "")
     text = " ".join(b.text for b in all_blocks)
     at = text.find(plain)
@@ -191,14 +197,14 @@ class PostgresBackend(SearchBackend):
         # letter: it is given only the blocks that can hold a hit.
         all_blocks = {letter.pk: blocks(letter.body) for letter in letters}
         texts = {pk: "\n\n".join(b.text for b in may_hold_hits(found, query)) for pk, found in all_blocks.items()}
-        texts = {pk: text.replace(START, "").replace(STOP, "") for pk, text in texts.items() if text}
+        texts = {pk: HYPHEN_BEFORE_DIGIT.sub(HYPHEN, MARKERS.sub("", text)) for pk, text in texts.items() if text}
         rows = self._fetch(
             f"SELECT id, ts_headline('{CONFIG}', text, CAST(%s AS tsquery), %s) FROM unnest(%s::bigint[], %s::text[]) AS t(id, text)",
             [tsquery(query), HEADLINE_OPTIONS, list(texts), list(texts.values())],
         ) if texts else []
         headlines = dict(rows)
-        # Where PostgreSQL's parser reads the original text differently from ours ("F-35",
-        # "2%"), ts_headline finds no hit; the Python snippet, which matched the index, does.
+        # Where PostgreSQL's parser still reads the text differently from ours ("2%" is not
+        # "2 procent" to it), ts_headline finds no hit; the Python snippet, which matched the index, does.
         return {
             letter.pk: headline_snippet(all_blocks[letter.pk], headline)
             if START in (headline := headlines.get(letter.pk, ""))
