@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 from django.db import connection
@@ -24,7 +25,7 @@ from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
 from meetings.search import Search, rebuild_index
 from meetings.search.service import Total, rounded, surely_beyond
 from meetings.search.backends.base import SAMPLE_MODULUS
-from meetings.search.lexemes import Match, normalize
+from meetings.search.lexemes import LexemeQuery, Match, normalize
 from meetings.search.query import (
     IGNORED_OPERATOR, MAX_CHARS, TRUNCATED, UNCLOSED_QUOTE, AnyOf, Query, Term, parse,
 )
@@ -250,10 +251,18 @@ def test_a_stop_word_alternative_drops_out():
 
 
 def test_a_prefix_reaches_words_whose_stem_is_shorter_than_it():
-    query = normalize(parse("verdediging*"), expand=lambda prefix: ["verded", "verdedigingsuitgav"])
+    query = normalize(parse("verdediging*"), expand=lambda prefix: (["verded", "verdedigingsuitgav"], True))
     (match,), = query.required
     assert match.prefix and match.lexemes == ("verdediging",)
     assert match.also == ("verded",)  # "verdedigingsuitgav" already starts with the prefix
+    assert match.stems == ("verdedigingsuitgav", "verded")
+    assert [v.lexemes for v in match.whole_variants()] == [("verdedigingsuitgav",), ("verded",)]
+
+
+def test_a_prefix_with_more_stems_than_are_listed_keeps_the_prefix_operator():
+    (match,), = normalize(parse("ver*"), expand=lambda prefix: (["verded", "verdrag"], False)).required
+    assert match.stems is None and match.whole_variants() is None
+    assert match.variants() == [match]  # both stems begin with the prefix: the operator finds them
 
 
 # --- Snippets (pure) -------------------------------------------------------------------
@@ -416,6 +425,26 @@ def test_a_prefix_finds_the_starts_of_words(seeded):
     assert found("Zwart*") == {"003"}
     assert found("verdedig*") >= found("verdediging")
     assert found("gevechtsvlieg*") == found("gevechtsvliegtuigen") != set()
+
+
+def test_a_prefix_finds_the_same_letters_by_its_listed_stems_as_by_the_prefix_operator(seeded):
+    for text in ("oekr*", "verdedig*", "lucht*", "bondgeno*", "navo*"):
+        listed = Search({"q": text})
+        (match,), = listed.lexemes.required
+        assert match.stems, text  # the vocabulary lists them all
+        operator = Search({"q": text})
+        operator.lexemes = LexemeQuery(((replace(match, stems=None),),))
+        assert set(listed.page_ids(0, 100)) == set(operator.page_ids(0, 100)) != set(), text
+        assert listed.total == operator.total
+
+
+def test_a_prefix_lists_every_indexed_word_also_those_with_digits(db, letter_text):
+    digits = letter_with(letter_text, "digits.txt", date="1 maart 2024", sections=[("Oefening", "De oefening Cyber2024 is gehouden.")])
+    word = letter_with(letter_text, "word.txt", date="2 maart 2024", sections=[("Dreiging", "Een cyberaanval is besproken.")])
+    (match,), = Search({"q": "cyber*"}).lexemes.required
+    assert set(match.stems) == {"cyber2024", "cyberaanval"}
+    assert set(Search({"q": "cyber*"}).page_ids(0, 10)) == {digits.pk, word.pk}
+    assert Search({"q": "cyber3*"}).page_ids(0, 10) == []
 
 
 def test_case_and_accents_do_not_matter(seeded):

@@ -27,6 +27,10 @@ class Match:
     lexemes: tuple[str | None, ...]
     prefix: bool = False  # the last lexeme is a prefix of a stem
     also: tuple[str, ...] = ()  # whole stems the prefix also stands for (see module docstring)
+    # Every indexed stem the prefix stands for (those it begins and `also`), when the
+    # vocabulary has few enough to list them all; else None. A backend may match these
+    # whole stems instead of the prefix (SQLite: FTS5 reads a prefix's matches all at once).
+    stems: tuple[str, ...] | None = None
 
     @property
     def is_phrase(self) -> bool:
@@ -35,6 +39,12 @@ class Match:
     def variants(self) -> list["Match"]:
         """The match itself and, for a prefix, one whole-stem match per expansion."""
         return [self] + [Match(self.lexemes[:-1] + (stem,)) for stem in self.also]
+
+    def whole_variants(self) -> list["Match"] | None:
+        """The same as variants(), but every one of whole stems; None when they are not known."""
+        if not self.prefix or not self.stems:
+            return None
+        return [Match(self.lexemes[:-1] + (stem,)) for stem in self.stems]
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,7 @@ class LexemeQuery:
         return [m for clause in self.required for m in clause]
 
 
-def to_match(term: Term, expand: Callable[[str], Iterable[str]] | None, ignored: list[str]) -> Match | None:
+def to_match(term: Term, expand: Callable[[str], tuple[list[str], bool]] | None, ignored: list[str]) -> Match | None:
     if term.prefix:
         stems = [lexeme(w) for w in term.words[:-1]] + [term.words[-1]]
     else:
@@ -63,14 +73,18 @@ def to_match(term: Term, expand: Callable[[str], Iterable[str]] | None, ignored:
     ignored.extend(w for w in term.words if lexeme(w) is None and not (term.prefix and w == term.words[-1]))
     if not stems:
         return None
-    also: tuple[str, ...] = ()
-    if term.prefix and expand is not None:
-        also = tuple(s for s in dict.fromkeys(expand(stems[-1])) if not s.startswith(stems[-1]))[:MAX_EXPANSIONS]
-    return Match(tuple(stems), term.prefix, also)
+    if not (term.prefix and expand is not None):
+        return Match(tuple(stems), term.prefix)
+    found, complete = expand(stems[-1])
+    found = list(dict.fromkeys(found))
+    also = tuple(s for s in found if not s.startswith(stems[-1]))[:MAX_EXPANSIONS]
+    whole = tuple(s for s in found if s.startswith(stems[-1])) + also if complete else None
+    return Match(tuple(stems), term.prefix, also, whole)
 
 
-def normalize(query: Query, expand: Callable[[str], Iterable[str]] | None = None) -> LexemeQuery:
-    """Stem the query's words; `expand(prefix)` gives the stems of indexed words with that prefix."""
+def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | None = None) -> LexemeQuery:
+    """Stem the query's words; `expand(prefix)` gives the indexed stems that begin with the
+    prefix and the stems of indexed words that do, and whether that is all of them."""
     ignored: list[str] = []
     required = []
     for clause in query.required:

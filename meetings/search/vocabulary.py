@@ -1,9 +1,11 @@
 """The words the index has seen (folded, unstemmed), for prefixes and spelling suggestions.
 
-One row per word, with its stem; words are only ever added. A word whose letters were
-deleted stays, which is harmless: a prefix expansion to it finds nothing, and a suggestion is
-only offered after checking that it finds letters (Search.suggestion). Created by
-migration 0003; on PostgreSQL in byte order, so that a prefix is a range of the key.
+One row per word, with its stem: every indexed word (migration 0008; before, only those
+worth suggesting), so that the stems a prefix stands for can be listed completely. Words are
+only ever added. A word whose letters were deleted stays, which is harmless: a prefix
+expansion to it finds nothing, and a suggestion is only offered after checking that it finds
+letters (Search.suggestion). Created by migration 0003; on PostgreSQL in byte order, so that
+a prefix is a range of the key (and, since 0008, of the stem index).
 """
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ MAX_CANDIDATES = 5000
 
 
 def vocabulary_words(word_lists) -> set[str]:
+    """The indexed words among these: all but stop words (which have no stem)."""
     distinct = set().union(*word_lists)  # a letter repeats its words: test each one once
-    return {w for w in distinct if is_vocabulary_word(w)}
+    return {w for w in distinct if lexeme(w) is not None}
 
 
 def add_words(found: set[str]) -> None:
@@ -36,16 +39,19 @@ def after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def stems_with_prefix(prefix: str) -> list[str]:
-    """Stems of indexed words that start with `prefix` (lexemes.normalize's `expand`)."""
+def stems_with_prefix(prefix: str) -> tuple[list[str], bool]:
+    """The indexed stems that start with `prefix` and the stems of indexed words that do
+    (lexemes.normalize's `expand`), and whether these are all: up to MAX_PREFIX_WORDS."""
     if not prefix:
-        return []
+        return [], True
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT DISTINCT stem FROM {TABLE} WHERE word >= %s AND word < %s ORDER BY stem LIMIT %s",
-            [prefix, after(prefix), MAX_PREFIX_WORDS],
+            f"SELECT stem FROM {TABLE} WHERE stem >= %s AND stem < %s"
+            f" UNION SELECT stem FROM {TABLE} WHERE word >= %s AND word < %s ORDER BY stem LIMIT %s",
+            [prefix, after(prefix), prefix, after(prefix), MAX_PREFIX_WORDS + 1],
         )
-        return [row[0] for row in cursor.fetchall()]
+        stems = [row[0] for row in cursor.fetchall()]
+    return stems[:MAX_PREFIX_WORDS], len(stems) <= MAX_PREFIX_WORDS
 
 
 def known_words(candidates: set[str]) -> set[str]:
@@ -66,6 +72,6 @@ def closest_word(word: str) -> str | None:
             f"SELECT word FROM {TABLE} WHERE word >= %s AND word < %s AND length(word) BETWEEN %s AND %s LIMIT %s",
             [word[0], after(word[0]), len(word) - 2, len(word) + 2, MAX_CANDIDATES],
         )
-        candidates = [row[0] for row in cursor.fetchall()]
+        candidates = [row[0] for row in cursor.fetchall() if is_vocabulary_word(row[0])]
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
     return matches[0] if matches else None

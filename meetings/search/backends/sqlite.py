@@ -62,7 +62,11 @@ def phrase(stems: tuple[str | None, ...], prefix: bool) -> str:
 
 
 def match_expression(match: Match) -> str:
-    parts = [phrase(v.lexemes, v.prefix) for v in match.variants()]
+    # A prefix is matched as the whole stems it stands for where the vocabulary lists them:
+    # FTS5 merges all of a prefix's matches before it returns the first (20 ms for lucht*
+    # in 100,000 letters); whole stems it reads lazily, newest first, and stops (0.5 ms).
+    variants = match.whole_variants() or match.variants()
+    parts = [phrase(v.lexemes, v.prefix) for v in variants]
     return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 

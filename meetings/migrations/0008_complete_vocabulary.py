@@ -1,0 +1,51 @@
+"""Every indexed word in the vocabulary, so that the stems a prefix stands for can be listed in
+full (meetings/search/vocabulary.py, stems_with_prefix): until now it held only the words
+worth suggesting (letters only, 3 to 40 characters), and a prefix was matched by the
+database's prefix operator, which on SQLite reads all of a prefix's matches before the first.
+
+Both: an index on the stems, as a prefix of a stem is a range of them. PostgreSQL: the
+columns widen to the longest indexed word (text.MAX_WORD_LENGTH, 60 characters), the stem in
+byte order like the word. Then the words of every letter are added.
+
+The SQL is written out here so that this migration stays as it was applied.
+"""
+from django.db import migrations
+
+from meetings.migration_ops import RunSQLOn
+
+SQLITE_CREATE = ["CREATE INDEX meetings_search_word_stem ON meetings_search_word (stem)"]
+SQLITE_REVERSE = ["DROP INDEX IF EXISTS meetings_search_word_stem"]
+POSTGRES_CREATE = [
+    'ALTER TABLE meetings_search_word ALTER COLUMN word TYPE varchar(60) COLLATE "C", ALTER COLUMN stem TYPE varchar(60) COLLATE "C"',
+    "CREATE INDEX meetings_search_word_stem ON meetings_search_word (stem)",
+]
+POSTGRES_REVERSE = [
+    "DROP INDEX IF EXISTS meetings_search_word_stem",
+    "DELETE FROM meetings_search_word WHERE length(word) > 40 OR length(stem) > 40",
+    'ALTER TABLE meetings_search_word ALTER COLUMN word TYPE varchar(40) COLLATE "C", ALTER COLUMN stem TYPE varchar(40) COLLATE "default"',
+]
+BATCH = 500
+
+
+def add_every_word(apps, schema_editor):
+    from meetings.search.text import words
+    from meetings.search.vocabulary import add_words, vocabulary_words
+
+    letters = apps.get_model("meetings", "Letter").objects
+    sessions = apps.get_model("meetings", "Session").objects
+    ids = list(letters.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        texts = [text for pair in letters.filter(pk__in=chunk).values_list("subject", "body") for text in pair]
+        texts += sessions.filter(letter_id__in=chunk).values_list("title", flat=True)
+        add_words(vocabulary_words(words(text) for text in texts))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("meetings", "0007_search_by_date")]
+
+    operations = [
+        RunSQLOn("sqlite", SQLITE_CREATE, SQLITE_REVERSE),
+        RunSQLOn("postgresql", POSTGRES_CREATE, POSTGRES_REVERSE),
+        migrations.RunPython(add_every_word, migrations.RunPython.noop),
+    ]
