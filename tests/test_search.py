@@ -553,6 +553,24 @@ def test_many_matches_are_ranked_among_the_newest_and_the_older_follow_by_date(s
     assert search.page(3, 5).ids == page.ids[3:]
 
 
+def test_counting_while_ranking_gives_the_page_that_counting_then_ranking_gives(seeded, settings, monkeypatch):
+    settings.SEARCH_RANK_CANDIDATES = 3  # some searches rank all their matches, some the newest 3
+    backend = type(Search({}).backend)
+    calls = []
+    original = backend.count_and_best
+    monkeypatch.setattr(backend, "count_and_best", lambda self, *a, **k: calls.append(k) or original(self, *a, **k))
+    for text in ("Oekraïne", '"air policing"', "navo*", "Oekraïne -Rusland"):
+        for offset, size in ((0, 2), (1, 3), (2, 10), (4, 1)):
+            apart = Search({"q": text})
+            apart.total  # counted before a page is asked for: nothing to rank while counting
+            expected = apart.page(offset, size)
+            assert not calls
+            assert Search({"q": text}).page(offset, size) == expected, (text, offset, size)
+            if offset < 3:  # beyond the ranked candidates a page is read newest first
+                assert calls.pop()["offset"] == offset
+            assert not calls
+
+
 def test_counting_stops_at_the_limit_and_estimates_beyond(seeded, settings, client):
     settings.SEARCH_COUNT_LIMIT = 3
     search = Search({"q": "Oekraïne"})

@@ -166,6 +166,10 @@ class Search:
         self.sort = sort if sort in SORTS else "relevance"
         self.backend = get_backend()
         self.facets_wanted = False  # facets() sets it: the total then comes from the tags it reads
+        # page() sets rank_wanted (offset, limit) before it asks for the total; a count that
+        # must read every match anyway then ranks them too (ranked_early: offset, limit, ids).
+        self.rank_wanted: tuple[int, int] | None = None
+        self.ranked_early: tuple[int, int, list[int]] | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -225,7 +229,16 @@ class Search:
         sampled = len(self.sample_tags) if tags else self.backend.count(self.lexemes, within, None, sample=True)
         estimate = sampled * SAMPLE_MODULUS
         if not surely_beyond(estimate, limit):
-            found = len(self.all_tags) if tags else self.backend.count(self.lexemes, within, limit + 1)
+            if tags:
+                found = len(self.all_tags)
+            elif skip is None and self.rank_wanted:  # page() will rank them: count while ranking
+                offset, size = self.rank_wanted
+                found, ids = self.backend.count_and_best(
+                    self.lexemes, within, count_limit=limit + 1, candidates=rank_candidates(), limit=size, offset=offset
+                )
+                self.ranked_early = (offset, size, ids)
+            else:
+                found = self.backend.count(self.lexemes, within, limit + 1)
             if found <= limit:
                 return Total(found, True)
         return Total(rounded(max(estimate, limit + 1)), False)
@@ -249,6 +262,8 @@ class Search:
     def page(self, offset: int, limit: int) -> Page:
         """The total and one page of ids, in the chosen order. Only the counted matches are
         paged through: a search that finds more shows the first count_limit()."""
+        if self.sort == "relevance" and offset < rank_candidates():
+            self.rank_wanted = (offset, limit)
         total = self.total.browsable
         limit = min(limit, total - offset)
         if limit <= 0:
@@ -265,10 +280,14 @@ class Search:
         ids = []
         if offset < candidates:
             ranked = min(limit, candidates - offset)
-            ids = self.backend.best(
-                self.lexemes, self.within(), candidates=None if few else candidates, limit=ranked, offset=offset,
-                common=not self.total.exact,
-            )
+            early_offset, early_limit, early_ids = self.ranked_early or (None, 0, [])
+            if early_offset == offset and early_limit >= ranked:  # the same ranking, read while counting
+                ids = early_ids[:ranked]
+            else:
+                ids = self.backend.best(
+                    self.lexemes, self.within(), candidates=None if few else candidates, limit=ranked, offset=offset,
+                    common=not self.total.exact,
+                )
         if offset + limit > candidates and not few:
             start = max(offset, candidates)
             ids += self.newest(start, offset + limit - start)

@@ -144,6 +144,12 @@ class SearchBackend:
         (bench/README.md); the newest letters are what this archive's users ask for first."""
         raise NotImplementedError
 
+    def count_and_best(self, query: LexemeQuery, within, *, count_limit: int, candidates: int, limit: int, offset: int) -> tuple[int, list[int]]:
+        """count(..., count_limit) and best(..., candidates) together, for a search whose
+        matches are counted one by one: a backend that must read each match to count it
+        may rank it in the same pass."""
+        return self.count(query, within, count_limit), self.best(query, within, candidates=candidates, limit=limit, offset=offset)
+
     def facet_tags(self, query: LexemeQuery, within, *, sample: bool = False, limit: int | None = None) -> list[str]:
         """The tags of every matching letter (up to `limit`), one string per letter, for
         counting; with `sample`, of the matching letters whose id is a multiple of
