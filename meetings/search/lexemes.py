@@ -11,13 +11,14 @@ of indexed words (`expand`) and their stems are matched whole.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from .query import AnyOf, Query, Term
 from .text import lexeme
 
 MAX_EXPANSIONS = 20
+MAX_LISTED_STEMS = 200
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,25 @@ def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | No
         if matches:  # stop words drop out, as in PostgreSQL: "de OR Oekraïne" is "Oekraïne"
             required.append(tuple(dict.fromkeys(matches)))
     excluded = tuple(m for m in (to_match(t, expand, ignored) for t in query.excluded) if m)
-    return LexemeQuery(tuple(dict.fromkeys(required)), excluded, tuple(dict.fromkeys(ignored)))
+    return within_budget(LexemeQuery(tuple(dict.fromkeys(required)), excluded, tuple(dict.fromkeys(ignored))))
+
+
+def within_budget(query: LexemeQuery) -> LexemeQuery:
+    """At most MAX_LISTED_STEMS listed stems in a whole query (a query of many prefixes would
+    otherwise become thousands of terms); prefixes beyond keep the prefix operator."""
+    left = MAX_LISTED_STEMS
+
+    def spend(match: Match) -> Match:
+        nonlocal left
+        if match.stems is None:
+            return match
+        if len(match.stems) > left:
+            return replace(match, stems=None)
+        left -= len(match.stems)
+        return match
+
+    required = tuple(tuple(spend(m) for m in clause) for clause in query.required)
+    return LexemeQuery(required, tuple(spend(m) for m in query.excluded), query.ignored)
 
 
 def stem_matches(stem: str | None, pattern: str | None, prefix: bool) -> bool:

@@ -1,7 +1,8 @@
 """The words the index has seen (folded, unstemmed), for prefixes and spelling suggestions.
 
 One row per word, with its stem: every indexed word (migration 0008; before, only those
-worth suggesting), so that the stems a prefix stands for can be listed completely. Words are
+worth suggesting, which `suggest` marks), so that the stems a prefix stands for can be
+listed completely. Words are
 only ever added. A word whose letters were deleted stays, which is harmless: a prefix
 expansion to it finds nothing, and a suggestion is only offered after checking that it finds
 letters (Search.suggestion). Created by migration 0003; on PostgreSQL in byte order, so that
@@ -29,9 +30,9 @@ def vocabulary_words(word_lists) -> set[str]:
 def add_words(found: set[str]) -> None:
     if not found:
         return
-    rows = [(w, lexeme(w)) for w in sorted(found)]
+    rows = [(w, lexeme(w), is_vocabulary_word(w)) for w in sorted(found)]
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {TABLE} (word, stem) VALUES (%s, %s) ON CONFLICT (word) DO NOTHING", rows)
+        cursor.executemany(f"INSERT INTO {TABLE} (word, stem, suggest) VALUES (%s, %s, %s) ON CONFLICT (word) DO NOTHING", rows)
 
 
 def after(prefix: str) -> str:
@@ -69,9 +70,9 @@ def closest_word(word: str) -> str | None:
         return None
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT word FROM {TABLE} WHERE word >= %s AND word < %s AND length(word) BETWEEN %s AND %s LIMIT %s",
+            f"SELECT word FROM {TABLE} WHERE word >= %s AND word < %s AND length(word) BETWEEN %s AND %s AND suggest LIMIT %s",
             [word[0], after(word[0]), len(word) - 2, len(word) + 2, MAX_CANDIDATES],
         )
-        candidates = [row[0] for row in cursor.fetchall() if is_vocabulary_word(row[0])]
+        candidates = [row[0] for row in cursor.fetchall()]
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
     return matches[0] if matches else None

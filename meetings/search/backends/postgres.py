@@ -87,30 +87,35 @@ def phrase(stems: tuple[str | None, ...], prefix: bool) -> str:
     return " ".join(parts)
 
 
-def match_expression(match: Match) -> str:
-    # A prefix as the whole stems it stands for, where the vocabulary lists them: the GIN
-    # index looks up a few stems in a third of the time it scans all entries of a prefix.
-    parts = [phrase(v.lexemes, v.prefix) for v in match.whole_variants() or match.variants()]
-    return "( " + " | ".join(parts) + " )"
+def match_expression(match: Match, listed: bool) -> str:
+    variants = (listed and match.whole_variants()) or match.variants()
+    return "( " + " | ".join(phrase(v.lexemes, v.prefix) for v in variants) + " )"
 
 
-def tsquery(query: LexemeQuery) -> str:
-    clauses = ["( " + " | ".join(match_expression(m) for m in clause) + " )" for clause in query.required]
+def tsquery(query: LexemeQuery, listed: bool = False) -> str:
+    """The query as a tsquery. `listed`: a prefix as the whole stems it stands for, where the
+    vocabulary lists them, to find the matches: the GIN index looks up a few stems in a
+    third of the time it scans all its entries of a prefix. Ranks and headlines take the
+    prefix itself, which ts_rank weighs as one word (as it did before stems were listed)."""
+    clauses = ["( " + " | ".join(match_expression(m, listed) for m in clause) + " )" for clause in query.required]
     expression = " & ".join(clauses)
     if query.excluded:
-        expression += " & !( " + " | ".join(match_expression(m) for m in query.excluded) + " )"
+        expression += " & !( " + " | ".join(match_expression(m, listed) for m in query.excluded) + " )"
     return expression
 
 
-def headline_snippet(all_blocks: list[Block], headline: str) -> Snippet:
+def headline_snippet(all_blocks: list[Block], headline: str) -> Snippet | None:
     """ts_headline's passage escaped, its markers made <mark>, '…' where text is left out, and
-    the heading of the section it comes from."""
+    the heading of the section it comes from; None if the passage is not one piece of the
+    letter (it was given only some blocks, and may run from one into a later one)."""
     headline = " ".join(headline.replace(STOP + HYPHEN + START, HYPHEN).replace(HYPHEN, "-").split())
     plain = headline.replace(START, "").replace(STOP, "")
     text = " ".join(b.text for b in all_blocks)
     at = text.find(plain)
+    if at == -1:
+        return None
     marked = html.escape(headline).replace(START, "<mark>").replace(STOP, "</mark>").replace("</mark> <mark>", " ")
-    marked = ("… " if at != 0 else "") + marked + (" …" if at == -1 or at + len(plain) < len(text) else "")
+    marked = ("… " if at != 0 else "") + marked + (" …" if at + len(plain) < len(text) else "")
     heading = next((b.heading for b in all_blocks if plain[:80] in b.text), "")
     return Snippet(marked, heading, headline.count(START))
 
@@ -142,14 +147,14 @@ class PostgresBackend(SearchBackend):
             cursor.execute(f"DELETE FROM {TABLE} d WHERE NOT EXISTS (SELECT 1 FROM meetings_letter l WHERE l.id = d.letter_id)")
 
     def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
-        return f"SELECT letter_id FROM {TABLE} WHERE vector @@ %s::tsquery", [tsquery(query)]
+        return f"SELECT letter_id FROM {TABLE} WHERE vector @@ %s::tsquery", [tsquery(query, listed=True)]
 
     def _where(self, query, within: Within | None, sample: bool = False, hidden: bool = False) -> tuple[str, list]:
         """The filters' tags are operands of the tsquery; their dates a range of the date column.
         `hidden`: the match out of the GIN index's reach (see best())."""
         tags = within.tags if within else ()
         where = f"coalesce({MATCH}, false)" if hidden else MATCH
-        params = [" & ".join([f"( {tsquery(query)} )"] + [quote(tag_lexeme(t)) for t in tags])]
+        params = [" & ".join([f"( {tsquery(query, listed=True)} )"] + [quote(tag_lexeme(t)) for t in tags])]
         if sample:  # the literal condition of the partial index meetings_search_document_sample
             where += f" AND d.letter_id %% {SAMPLE_MODULUS} = 0"  # %% is "%" once the parameters are in
         if within is None:
@@ -178,9 +183,10 @@ class PostgresBackend(SearchBackend):
         # the letters, it guesses, not a third) and reads every match to sort them: 190 ms
         # instead of 20.
         where, params = self._where(query, within, hidden=common)
-        # Each candidate's rank is computed as it is read, and sorted as a bare number: read
-        # again by a join it cost a second index probe per candidate, and sorted along with
-        # their vectors (2.5 kB each) the candidates overflowed work_mem onto disk.
+        # Ranks are computed in the scan that reads the matches (walking the date index: of the
+        # candidates only; from the GIN index: of every match, which is still cheaper than a
+        # second index probe per candidate by a join), and sorted as bare numbers: sorted
+        # along with their vectors (2.5 kB each) the candidates overflowed work_mem onto disk.
         ranked = f"SELECT d.letter_id, d.date, ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank FROM {TABLE} d WHERE {where}"
         params = [tsquery(query)] + params
         if candidates is not None:
@@ -191,8 +197,10 @@ class PostgresBackend(SearchBackend):
         return [row[0] for row in self._fetch(sql, params + [limit, offset])]
 
     def count_and_best(self, query, within, *, count_limit: int, candidates: int, limit: int, offset: int) -> tuple[int, list[int]]:
-        # A phrase is checked on every match's vector, to count it as to rank it: one pass
-        # does both (the window counts the matches before the newest candidates are taken).
+        # The matches are read once, ranked and counted (the window counts them before the
+        # newest candidates are taken): ranking every match of a count below the limit costs
+        # less than finding them a second time ("cyber*" in JEF meetings, 4,478 matches:
+        # 31 ms, against 27 + 33 for count and best).
         where, params = self._where(query, within)
         # OFFSET 0 keeps the ranks a subquery of their own, so that the window holds them and
         # not the vectors (which spilled it onto disk).
@@ -221,9 +229,8 @@ class PostgresBackend(SearchBackend):
         headlines = dict(rows)
         # Where PostgreSQL's parser still reads the text differently from ours ("2%" is not
         # "2 procent" to it), ts_headline finds no hit; the Python snippet, which matched the index, does.
+        found = {pk: headline_snippet(all_blocks[pk], text) for pk, text in headlines.items() if START in text}
         return {
-            letter.pk: headline_snippet(all_blocks[letter.pk], headline)
-            if START in (headline := headlines.get(letter.pk, ""))
-            else snippet(letter.body, query, all_blocks=all_blocks[letter.pk])
+            letter.pk: found.get(letter.pk) or snippet(letter.body, query, all_blocks=all_blocks[letter.pk])
             for letter in letters
         }

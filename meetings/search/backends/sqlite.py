@@ -57,8 +57,9 @@ def stem_text(words: list[str]) -> str:
 
 
 def phrase(stems: tuple[str | None, ...], prefix: bool) -> str:
-    """One FTS5 phrase; stems are letters and digits only, so quoting cannot be broken."""
-    return '"' + " ".join(s or STOP for s in stems) + '"' + ("*" if prefix else "")
+    """One FTS5 phrase. Stems are letters and digits only; quotes are doubled all the same,
+    as listed stems come from the vocabulary table."""
+    return '"' + " ".join(s or STOP for s in stems).replace('"', '""') + '"' + ("*" if prefix else "")
 
 
 def match_expression(match: Match) -> str:
