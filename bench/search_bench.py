@@ -27,6 +27,7 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -231,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         "--measure-only", action="store_true",
         help="Time the queries on the corpus already in DATABASE_URL (loaded by an earlier run) instead of loading one.",
     )
+    parser.add_argument("--loaded-in", type=float, default=0, help=argparse.SUPPRESS)  # the loading run's seconds, to report
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="search-bench-") as workdir:
         setup_django(f"sqlite:///{Path(workdir) / 'bench-search.sqlite3'}", Path(workdir) / "media", keep_database_url=True)
@@ -238,10 +240,11 @@ def main(argv: list[str] | None = None) -> int:
         from django.db import connection
 
         from meetings.models import Letter
+        from meetings.search import optimize_index
 
         if args.measure_only:
             args.count = Letter.objects.count()
-            report(args, connection, 0)
+            report(args, connection, args.loaded_in)
             return 0
         call_command("migrate", verbosity=0)
         if Letter.objects.exists():
@@ -250,15 +253,17 @@ def main(argv: list[str] | None = None) -> int:
         pool = build_pool(args.pool, args.seed)
         print(f"pool: {len(pool)} letters extracted in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         seconds = load(args.count, pool, args.seed)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-                cursor.execute("INSERT INTO meetings_search_fts(meetings_search_fts) VALUES ('optimize')")
+        started = time.perf_counter()
+        optimize_index()  # what import_letters does after a large import
+        seconds += time.perf_counter() - started
+        with connection.cursor() as cursor:  # and what autovacuum does in time
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         print(f"loaded and indexed {args.count} letters in {seconds:.0f} s", file=sys.stderr)
-        report(args, connection, seconds)
+        connection.close()
+        # Timed in a process of its own, as a web worker would run the searches: this one
+        # holds what loading 100,000 letters left behind, which slows its garbage collector.
+        command = [sys.executable, __file__, "--measure-only", "--repeat", str(args.repeat), "--loaded-in", f"{seconds:.0f}"]
+        return subprocess.run(command, env={**os.environ, "DATABASE_URL": os.environ["DATABASE_URL"]}).returncode
     return 0
 
 

@@ -242,3 +242,31 @@ def test_project_test_letters_extract_at_least_95_percent_of_expected_fields(tmp
     files = sorted(p for p in letters_dir.iterdir() if p.suffix in {".txt", ".md", ".pdf"})
     checked = extraction_score(tmp_path, letters_dir / "expected.json", files, 0.95)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_large_import_tidies_the_search_index_and_a_small_one_does_not(good_folder, monkeypatch):
+    from meetings.management.commands import import_letters
+    from meetings.search.backends import get_backend
+
+    tidied = []
+    monkeypatch.setattr(type(get_backend()), "optimize", lambda self: tidied.append(True))
+    monkeypatch.setattr(import_letters, "OPTIMIZE_FROM", len(list(good_folder.glob("*.txt"))))  # all its letters
+    run(str(good_folder), "--dry-run")
+    assert tidied == []  # a dry run writes nothing
+    out, err, error = run(str(good_folder))
+    assert error is None and tidied == [True] and "search index tidied" in err
+    run(str(good_folder))  # all unchanged: nothing written
+    assert tidied == [True]
+    monkeypatch.setattr(import_letters, "OPTIMIZE_FROM", 10_000)
+    Letter.objects.all().delete()
+    run(str(good_folder))
+    assert tidied == [True]
+
+
+def test_tidying_the_search_index_keeps_every_search_result(good_folder):
+    from meetings.search import Search, optimize_index
+
+    run(str(good_folder))
+    before = {q: Search({"q": q}).page_ids(0, 100) for q in ("Oekraïne", "NAVO", "lucht*")}
+    optimize_index()
+    assert {q: Search({"q": q}).page_ids(0, 100) for q in before} == before and all(before.values())

@@ -33,6 +33,7 @@ _LAZY = {
     "index_documents": "indexer",
     "make_document": "indexer",
     "rebuild_index": "indexer",
+    "optimize_index": "indexer",
 }
 
 

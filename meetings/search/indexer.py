@@ -143,6 +143,11 @@ def rebuild_index(rows: Rows | None = None) -> int:
     return index_letters(ids, rows)
 
 
+def optimize_index() -> None:
+    """Tidy the index after a large import (import_letters does, from OPTIMIZE_FROM letters)."""
+    get_backend().optimize()
+
+
 def pending() -> set[int]:
     if not hasattr(_local, "ids"):
         _local.ids = set()

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.batch import import_files
-from meetings.importer import FAILED, ImportResult
+from meetings.importer import CREATED, FAILED, UPDATED, ImportResult
+from meetings.search import optimize_index
 from meetings.vocabulary import topic_rules
 
 LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx"}
 PROGRESS_FROM = 50  # files; smaller batches print a line per file and need no progress bar
+OPTIMIZE_FROM = 1000  # letters written; a larger import tidies the search index afterwards
 
 
 class Command(BaseCommand):
@@ -40,6 +43,12 @@ class Command(BaseCommand):
                 self.report(result, verbosity)
                 if len(files) >= PROGRESS_FROM and verbosity >= 1 and index % 50 == 0:
                     self.stderr.write(f"  … {index}/{len(files)} files")
+        written = sum(1 for r in results if r.status in (CREATED, UPDATED))
+        if not dry_run and written >= OPTIMIZE_FROM:
+            started = time.perf_counter()
+            optimize_index()
+            if format == "text" and verbosity >= 1:
+                self.stderr.write(f"  search index tidied in {time.perf_counter() - started:.0f} s")
         if format == "json":
             self.stdout.write(json.dumps([as_json(r) for r in results], ensure_ascii=False, indent=1))
         else:

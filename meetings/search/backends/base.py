@@ -116,6 +116,10 @@ class SearchBackend:
         """Replace these letters' facet tags (their words have not changed)."""
         raise NotImplementedError
 
+    def optimize(self) -> None:
+        """Tidy the index after a large import, so searches read it as fast as they can."""
+        raise NotImplementedError
+
     def remove_orphans(self) -> None:
         """Drop entries whose letter is gone without a post_delete signal (raw SQL, TRUNCATE)."""
         raise NotImplementedError

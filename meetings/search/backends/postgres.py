@@ -142,6 +142,12 @@ class PostgresBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} WHERE letter_id = ANY(%s)", [list(letter_ids)])
 
+    def optimize(self) -> None:
+        # Fresh statistics, so the planner knows how common words and tags now are (autovacuum
+        # would get there too, later).
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TABLE}")
+
     def remove_orphans(self) -> None:
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} d WHERE NOT EXISTS (SELECT 1 FROM meetings_letter l WHERE l.id = d.letter_id)")

@@ -138,6 +138,13 @@ class SQLiteBackend(SearchBackend):
             for chunk, marks in self._chunks(letter_ids):
                 cursor.execute(f"DELETE FROM {ENTRY} WHERE letter_id IN ({marks})", chunk)
 
+    def optimize(self) -> None:
+        # FTS5 adds each batch as a segment of its own and merges them a few at a time; a
+        # search reads every segment. 'optimize' merges all into one.
+        with self.connection.cursor() as cursor:
+            for table in (TABLE, SAMPLE):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
     def remove_orphans(self) -> None:
         with self.connection.cursor() as cursor:
             for table in (TABLE, SAMPLE):
