@@ -129,7 +129,7 @@ def filter_tag(name: str, value) -> str:
 def count_tags(tag_strings) -> dict[str, list[tuple[str, int]]]:
     """Per facet, (stored value, letters) for its FACET_SIZE largest values; years newest first."""
     counts: dict[str, Counter] = {name: Counter() for name in FACETS}
-    for tag, n in Counter(chain.from_iterable(tags.split() for tags in tag_strings)).items():
+    for tag, n in Counter(chain.from_iterable(map(str.split, tag_strings))).items():
         name, _colon, value = tag.partition(":")
         if name in counts:
             counts[name][value] = n

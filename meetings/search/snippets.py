@@ -89,7 +89,10 @@ def hit_cues(matches: list[Match]) -> set[str]:
 
 def rough_fold(text: str) -> str:
     """fold() at C speed, for the cue test only."""
-    return COMBINING.sub("", unicodedata.normalize("NFKD", text.lower())).translate(SPELLED_OUT).replace("%", " procent")
+    text = text.lower()
+    if not text.isascii():  # most paragraphs are: nothing to take off or spell out
+        text = COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(SPELLED_OUT)
+    return text.replace("%", " procent")
 
 
 def best_window(hits: list[tuple[int, int, int]], size: int) -> tuple[tuple[int, int], tuple[int, int, int]]:
