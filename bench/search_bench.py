@@ -193,7 +193,8 @@ def run_page(text: str, params: dict) -> str:
     from meetings.search import Search
 
     search = Search({"q": text, **params})
-    search.facets()  # as the page: the facets first, which give the total
+    search.expect_page(0, 25)  # as the page: it says which page it will show,
+    search.facets()  # then asks for the facets, which give the total
     search.hits(search.page_ids(0, 25))
     return shown_total(search)
 

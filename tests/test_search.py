@@ -588,6 +588,11 @@ def test_counting_while_ranking_gives_the_page_that_counting_then_ranking_gives(
             if offset < 3:  # beyond the ranked candidates a page is read newest first
                 assert calls.pop()["offset"] == offset
             assert not calls
+            faceted = Search({"q": text})  # the results page: facets first, their tags ranked too
+            faceted.expect_page(offset, size)
+            faceted.facets()
+            assert faceted.page(offset, size) == expected, (text, offset, size)
+            assert (faceted.ranked_early is not None) == (connection.vendor == "postgresql" and offset < 3)
 
 
 def test_counting_stops_at_the_limit_and_estimates_beyond(seeded, settings, client):

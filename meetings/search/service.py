@@ -166,8 +166,9 @@ class Search:
         self.sort = sort if sort in SORTS else "relevance"
         self.backend = get_backend()
         self.facets_wanted = False  # facets() sets it: the total then comes from the tags it reads
-        # page() sets rank_wanted (offset, limit) before it asks for the total; a count that
-        # must read every match anyway then ranks them too (ranked_early: offset, limit, ids).
+        # expect_page() or page() set rank_wanted (offset, limit) before the total is asked
+        # for; a count or the facets' tags that read every match anyway then rank them too
+        # (ranked_early: offset, limit, ids).
         self.rank_wanted: tuple[int, int] | None = None
         self.ranked_early: tuple[int, int, list[int]] | None = None
 
@@ -250,7 +251,16 @@ class Search:
     @cached_property
     def all_tags(self) -> list[str]:
         """Up to count_limit() + 1: more are not counted (count_matches), only estimated."""
-        return self.backend.facet_tags(self.lexemes, self.within(), limit=count_limit() + 1)
+        limit = count_limit()
+        if not (self.rank_wanted and self.sort == "relevance"):
+            return self.backend.facet_tags(self.lexemes, self.within(), limit=limit + 1)
+        offset, size = self.rank_wanted
+        tags, ids = self.backend.tags_and_best(
+            self.lexemes, self.within(), tags_limit=limit + 1, candidates=rank_candidates(), limit=size, offset=offset
+        )
+        if ids is not None and len(tags) <= limit:  # counted in full, so ranked as page() would
+            self.ranked_early = (offset, size, ids)
+        return tags
 
     @cached_property
     def total(self) -> Total:
@@ -259,11 +269,17 @@ class Search:
     def count(self, skip: str | None = None) -> int:
         return self.count_matches(skip).count
 
+    def expect_page(self, offset: int, limit: int) -> None:
+        """Say which page will be asked for, before the facets, so that reading every match's
+        tags can rank them too."""
+        if offset < rank_candidates():
+            self.rank_wanted = (offset, limit)
+
     def page(self, offset: int, limit: int) -> Page:
         """The total and one page of ids, in the chosen order. Only the counted matches are
         paged through: a search that finds more shows the first count_limit()."""
-        if self.sort == "relevance" and offset < rank_candidates():
-            self.rank_wanted = (offset, limit)
+        if self.sort == "relevance":
+            self.expect_page(offset, limit)
         total = self.total.browsable
         limit = min(limit, total - offset)
         if limit <= 0:

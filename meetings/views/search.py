@@ -51,10 +51,19 @@ def facet_links(request, facets) -> None:
             option.url = query_with(context, **{facet.name: None if option.active else option.value})
 
 
+def requested_offset(number) -> int:
+    """The first result of the page asked for (the paginator may still move an out-of-range page)."""
+    try:
+        return max(0, (int(number) - 1) * PAGE_SIZE)
+    except (TypeError, ValueError):
+        return 0
+
+
 def search_page(request):
     search = Search(request.GET)
     context = {"search": search, "notices": notices(search), "count": 0, "hits": [], "facets": []}
     if not search.is_empty:
+        search.expect_page(requested_offset(request.GET.get("page")), PAGE_SIZE)
         facets = search.facets()  # first: the total then comes from the tags the facets read
         count = search.total.count
         page_obj = Paginator(range(search.total.browsable), PAGE_SIZE).get_page(request.GET.get("page"))

@@ -154,6 +154,11 @@ class SearchBackend:
         may rank it in the same pass."""
         return self.count(query, within, count_limit), self.best(query, within, candidates=candidates, limit=limit, offset=offset)
 
+    def tags_and_best(self, query: LexemeQuery, within, *, tags_limit: int, candidates: int, limit: int, offset: int) -> tuple[list[str], list[int] | None]:
+        """facet_tags(..., limit=tags_limit) and, if the backend reads every match for them
+        anyway, best(..., candidates) from the same pass (else None)."""
+        return self.facet_tags(query, within, limit=tags_limit), None
+
     def facet_tags(self, query: LexemeQuery, within, *, sample: bool = False, limit: int | None = None) -> list[str]:
         """The tags of every matching letter (up to `limit`), one string per letter, for
         counting; with `sample`, of the matching letters whose id is a multiple of

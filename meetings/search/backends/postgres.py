@@ -218,6 +218,20 @@ class PostgresBackend(SearchBackend):
             return min(rows[0][1], count_limit), [row[0] for row in rows]
         return (0 if offset == 0 else self.count(query, within, count_limit)), []
 
+    def tags_and_best(self, query, within, *, tags_limit: int, candidates: int, limit: int, offset: int) -> tuple[list[str], list[int] | None]:
+        # As count_and_best: the matches' tags and ranks from one reading of them.
+        where, params = self._where(query, within)
+        sql = f"""
+            WITH m AS MATERIALIZED (
+                SELECT d.letter_id, d.date, d.tags, ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank
+                FROM {TABLE} d WHERE {where} LIMIT %s),
+            c AS (SELECT letter_id, date, rank FROM m ORDER BY date DESC NULLS LAST, letter_id DESC LIMIT %s),
+            p AS (SELECT letter_id, date, rank FROM c ORDER BY rank DESC, date DESC NULLS LAST, letter_id DESC LIMIT %s OFFSET %s)
+            SELECT (SELECT array_agg(tags) FROM m),
+                   (SELECT array_agg(letter_id ORDER BY rank DESC, date DESC NULLS LAST, letter_id DESC) FROM p)"""
+        tags, ids = self._fetch(sql, [tsquery(query)] + params + [tags_limit, candidates, limit, offset])[0]
+        return tags or [], ids or []
+
     def facet_tags(self, query, within, *, sample: bool = False, limit: int | None = None) -> list[str]:
         where, params = self._where(query, within, sample)
         return [row[0] for row in self._fetch(f"SELECT d.tags FROM {TABLE} d WHERE {where} LIMIT %s", params + [limit])]
