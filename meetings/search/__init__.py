@@ -20,7 +20,8 @@ ts_headline can read the original text. Queries are parsed once (query.py) and c
 an FTS5 expression or a tsquery. Snippets: ts_headline on PostgreSQL, Python on SQLite (FTS5
 holds stems, which its snippet() would show). What a search costs is bounded (service.py):
 counts stop at 10,000 and are estimated beyond from a sampled tenth of the archive, as are
-facets; relevance ranks the newest 2,000 matches. Filters are index terms. See bench/README.md.
+facets; relevance ranks the newest 2,000 matches. Filters are index terms; a prefix is
+matched as the stems the vocabulary lists for it. See bench/README.md.
 
 The pure modules import no Django, so this package imports the rest lazily.
 """
