@@ -457,6 +457,12 @@ def test_a_prefix_lists_every_indexed_word_also_those_with_digits(db, letter_tex
     assert Search({"q": "cyber3*"}).page_ids(0, 10) == []
 
 
+def test_a_snippet_finds_words_whose_stem_lost_a_doubled_vowel():
+    body = "Inleiding zonder treffer.\n\nDe Noord-Atlantische Raad besprak de staat van de plaats."
+    for query, marked in (("raad", "<mark>Raad</mark>"), ("staat", "<mark>staat</mark>"), ("plaats", "<mark>plaats</mark>")):
+        assert marked in snippet(body, normalize(parse(query))).html, query
+
+
 def test_snippets_mark_words_with_letters_that_are_spelled_out(client, db, letter_text):
     text = "De minister sprak met minister Błaszczak over de Færøer en de Ostsee-Straße."
     letter_with(letter_text, "spelled.txt", sections=[("Overleg", "Een eerste alinea zonder treffer."), ("Polen", text)])

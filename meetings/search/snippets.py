@@ -79,12 +79,28 @@ def mentions(text: str, query: LexemeQuery) -> bool:
     return bool(find_hits(lexemes(text), query.positive()))
 
 
+# A stem whose end the Dutch stemmer may have undoubled a vowel in: "staat" -> "stat".
+UNDOUBLED = re.compile(r"(?:^|[^aeiouy])([aeou])[^aeiouy]$")
+
+
+def cues_of(stem: str) -> set[str]:
+    """The first letters of a stem, which its words begin with: stemming changes the end of a
+    word, but may take one of a doubled vowel there ("raad" -> "rad"), so the doubled form too."""
+    found = {stem[:4]}
+    if doubled := UNDOUBLED.search(stem):
+        at = doubled.start(1)
+        found.add((stem[:at] + stem[at] + stem[at:])[:4])
+    return found
+
+
 def hit_cues(matches: list[Match]) -> set[str]:
-    """Short strings a block must contain to hold a hit: the first letters of the longest
-    stem of each match (stemming only changes the end of a word; "%" is read as "procent").
-    The longest, because every stem of a phrase must be there, and "35" of "F-35" is in far
-    fewer blocks than "f"."""
-    return {max(stems, key=len)[:4] for match in matches for variant in match.variants() if (stems := [s for s in variant.lexemes if s])}
+    """Short strings a block must contain to hold a hit ("%" is read as "procent"): the
+    first letters of the longest stem of each match. The longest, because every stem of a
+    phrase must be there, and "35" of "F-35" is in far fewer blocks than "f"."""
+    return {
+        cue for match in matches for variant in match.variants() if (stems := [s for s in variant.lexemes if s])
+        for cue in cues_of(max(stems, key=len))
+    }
 
 
 def rough_fold(text: str) -> str:
@@ -107,9 +123,7 @@ def best_window(hits: list[tuple[int, int, int]], size: int) -> tuple[tuple[int,
 
 
 def may_hold_hits(all_blocks: list[Block], query: LexemeQuery) -> list[Block]:
-    """The blocks that contain a hit cue: every block with a hit, and a few without. (Not
-    quite every one: a stem begins as its word does, but for the few short words whose end
-    the stemmer rewrites into their first four letters, "heden" -> "heid".)"""
+    """The blocks that contain a hit cue: every block with a hit, and a few without."""
     cues = hit_cues(query.positive())
     return [block for block in all_blocks if any(cue in rough_fold(block.text) for cue in cues)]
 
