@@ -233,11 +233,8 @@ class Search:
             if tags:
                 found = len(self.all_tags)
             elif skip is None and self.rank_wanted:  # page() will rank them: count while ranking
-                offset, size = self.rank_wanted
-                found, ids = self.backend.count_and_best(
-                    self.lexemes, within, count_limit=limit + 1, candidates=rank_candidates(), limit=size, offset=offset
-                )
-                self.ranked_early = (offset, size, ids)
+                found, ids = self.backend.count_and_best(self.lexemes, within, count_limit=limit + 1, **self.rank_request())
+                self.keep_ranking(found, ids)
             else:
                 found = self.backend.count(self.lexemes, within, limit + 1)
             if found <= limit:
@@ -251,16 +248,21 @@ class Search:
     @cached_property
     def all_tags(self) -> list[str]:
         """Up to count_limit() + 1: more are not counted (count_matches), only estimated."""
-        limit = count_limit()
-        if not (self.rank_wanted and self.sort == "relevance"):
-            return self.backend.facet_tags(self.lexemes, self.within(), limit=limit + 1)
-        offset, size = self.rank_wanted
-        tags, ids = self.backend.tags_and_best(
-            self.lexemes, self.within(), tags_limit=limit + 1, candidates=rank_candidates(), limit=size, offset=offset
-        )
-        if ids is not None and len(tags) <= limit:  # counted in full, so ranked as page() would
-            self.ranked_early = (offset, size, ids)
+        if not self.rank_wanted:
+            return self.backend.facet_tags(self.lexemes, self.within(), limit=count_limit() + 1)
+        tags, ids = self.backend.tags_and_best(self.lexemes, self.within(), tags_limit=count_limit() + 1, **self.rank_request())
+        self.keep_ranking(len(tags), ids)
         return tags
+
+    def rank_request(self) -> dict:
+        offset, limit = self.rank_wanted
+        return {"candidates": rank_candidates(), "limit": limit, "offset": offset}
+
+    def keep_ranking(self, found: int, ids: list[int] | None) -> None:
+        """Keep a page ranked while the matches were read, if they were read in full (found
+        no more than count_limit()), so that it is the page best() would rank."""
+        if ids is not None and found <= count_limit():
+            self.ranked_early = (*self.rank_wanted, ids)
 
     @cached_property
     def total(self) -> Total:
@@ -272,14 +274,13 @@ class Search:
     def expect_page(self, offset: int, limit: int) -> None:
         """Say which page will be asked for, before the facets, so that reading every match's
         tags can rank them too."""
-        if offset < rank_candidates():
+        if self.sort == "relevance" and offset < rank_candidates():
             self.rank_wanted = (offset, limit)
 
     def page(self, offset: int, limit: int) -> Page:
         """The total and one page of ids, in the chosen order. Only the counted matches are
         paged through: a search that finds more shows the first count_limit()."""
-        if self.sort == "relevance":
-            self.expect_page(offset, limit)
+        self.expect_page(offset, limit)
         total = self.total.browsable
         limit = min(limit, total - offset)
         if limit <= 0:

@@ -43,6 +43,8 @@ MARKERS = re.compile(f"[{START}{STOP}{HYPHEN}]")
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=36, MinWords=20, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \""
 RANK_NORMALIZATION = 1  # divide by 1 + log(length): long letters do not win by length alone
 NEWEST_FIRST = "d.date DESC NULLS LAST, d.letter_id DESC"
+RANKED = f"ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank"  # the parameter: tsquery(query)
+BEST_FIRST = "rank DESC, date DESC NULLS LAST, letter_id DESC"  # equal ranks newest first, as on SQLite
 MATCH = "d.vector @@ %s::tsquery"
 
 UPSERT_SQL = f"""
@@ -193,44 +195,35 @@ class PostgresBackend(SearchBackend):
         # candidates only; from the GIN index: of every match, which is still cheaper than a
         # second index probe per candidate by a join), and sorted as bare numbers: sorted
         # along with their vectors (2.5 kB each) the candidates overflowed work_mem onto disk.
-        ranked = f"SELECT d.letter_id, d.date, ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank FROM {TABLE} d WHERE {where}"
+        ranked = f"SELECT d.letter_id, d.date, {RANKED} FROM {TABLE} d WHERE {where}"
         params = [tsquery(query)] + params
         if candidates is not None:
             ranked += f" ORDER BY {NEWEST_FIRST} LIMIT %s"
             params.append(candidates)
-        # Equal ranks newest first, as on SQLite (whose row keys sort by date).
-        sql = f"SELECT c.letter_id FROM ({ranked}) c ORDER BY c.rank DESC, c.date DESC NULLS LAST, c.letter_id DESC LIMIT %s OFFSET %s"
+        sql = f"SELECT letter_id FROM ({ranked}) c ORDER BY {BEST_FIRST} LIMIT %s OFFSET %s"
         return [row[0] for row in self._fetch(sql, params + [limit, offset])]
 
     def count_and_best(self, query, within, *, count_limit: int, candidates: int, limit: int, offset: int) -> tuple[int, list[int]]:
-        # The matches are read once, ranked and counted (the window counts them before the
-        # newest candidates are taken): ranking every match of a count below the limit costs
-        # less than finding them a second time ("cyber*" in JEF meetings, 4,478 matches:
-        # 31 ms, against 27 + 33 for count and best).
-        where, params = self._where(query, within)
-        # OFFSET 0 keeps the ranks a subquery of their own, so that the window holds them and
-        # not the vectors (which spilled it onto disk).
-        matches = f"SELECT d.letter_id, d.date, ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank FROM {TABLE} d WHERE {where} OFFSET 0"
-        ranked = f"SELECT m.*, count(*) OVER () AS total FROM ({matches}) m ORDER BY m.date DESC NULLS LAST, m.letter_id DESC LIMIT %s"
-        sql = f"SELECT c.letter_id, c.total FROM ({ranked}) c ORDER BY c.rank DESC, c.date DESC NULLS LAST, c.letter_id DESC LIMIT %s OFFSET %s"
-        rows = self._fetch(sql, [tsquery(query)] + params + [candidates, limit, offset])
-        if rows:
-            return min(rows[0][1], count_limit), [row[0] for row in rows]
-        return (0 if offset == 0 else self.count(query, within, count_limit)), []
+        # Ranking every match of a count below the limit costs less than finding them a
+        # second time ("cyber*" in JEF meetings, 4,478 matches: 31 ms, against 27 + 33).
+        return self._read_and_rank("count(*)", query, within, count_limit, candidates, limit, offset)
 
     def tags_and_best(self, query, within, *, tags_limit: int, candidates: int, limit: int, offset: int) -> tuple[list[str], list[int] | None]:
-        # As count_and_best: the matches' tags and ranks from one reading of them.
+        tags, ids = self._read_and_rank("array_agg(tags)", query, within, tags_limit, candidates, limit, offset)
+        return tags or [], ids
+
+    def _read_and_rank(self, aggregate: str, query, within, read_limit: int, candidates: int, limit: int, offset: int) -> tuple:
+        """`aggregate` over the first `read_limit` matches, and a page of those ranked among
+        the newest `candidates`, from one reading of the matches. Only their ids, dates, tags
+        and ranks are kept (MATERIALIZED), not the vectors, which spilled onto disk."""
         where, params = self._where(query, within)
         sql = f"""
-            WITH m AS MATERIALIZED (
-                SELECT d.letter_id, d.date, d.tags, ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank
-                FROM {TABLE} d WHERE {where} LIMIT %s),
+            WITH m AS MATERIALIZED (SELECT d.letter_id, d.date, d.tags, {RANKED} FROM {TABLE} d WHERE {where} LIMIT %s),
             c AS (SELECT letter_id, date, rank FROM m ORDER BY date DESC NULLS LAST, letter_id DESC LIMIT %s),
-            p AS (SELECT letter_id, date, rank FROM c ORDER BY rank DESC, date DESC NULLS LAST, letter_id DESC LIMIT %s OFFSET %s)
-            SELECT (SELECT array_agg(tags) FROM m),
-                   (SELECT array_agg(letter_id ORDER BY rank DESC, date DESC NULLS LAST, letter_id DESC) FROM p)"""
-        tags, ids = self._fetch(sql, [tsquery(query)] + params + [tags_limit, candidates, limit, offset])[0]
-        return tags or [], ids or []
+            p AS (SELECT letter_id, date, rank FROM c ORDER BY {BEST_FIRST} LIMIT %s OFFSET %s)
+            SELECT (SELECT {aggregate} FROM m), (SELECT array_agg(letter_id ORDER BY {BEST_FIRST}) FROM p)"""
+        found, ids = self._fetch(sql, [tsquery(query)] + params + [read_limit, candidates, limit, offset])[0]
+        return found, ids or []
 
     def facet_tags(self, query, within, *, sample: bool = False, limit: int | None = None) -> list[str]:
         where, params = self._where(query, within, sample)
