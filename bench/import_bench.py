@@ -1,7 +1,7 @@
 """Time the real importer on synthetic letters in a fresh SQLite database (issue 3, item 8).
 
 For each count it writes the letters to files (bench/generate.py), migrates an empty database
-and times three passes through `meetings.batch.import_files`, what `manage.py import_letters`
+and times three passes through `meetings.store.import_files`, what `manage.py import_letters`
 runs (extraction in worker processes, letters written 100 to a transaction); with
 `--one-by-one`, through `import_letter_file` letter by letter, as the admin upload does:
 
@@ -73,12 +73,12 @@ class QueryCounter:
 
 
 def run_pass(paths: list[Path], *, dry_run: bool, topics, budget: float, one_by_one: bool = False, profiler=None) -> Pass:
-    """Import the files as the command does (batch.import_files: parallel extraction, batched
+    """Import the files as the command does (meetings.store.import_files: parallel extraction, batched
     writes), or with `one_by_one` as the admin upload does; stop early past `budget` seconds."""
     from django.db import connection
-    from meetings.batch import import_files
-    from meetings.importer import import_letter_file
+    from meetings.store import DRY_RUN, Options, import_file, import_files
 
+    options = DRY_RUN if dry_run else Options()
     counter = QueryCounter()
     results = []
     elapsed = []  # seconds since the start, after each letter
@@ -87,9 +87,9 @@ def run_pass(paths: list[Path], *, dry_run: bool, topics, budget: float, one_by_
             profiler.enable()
         start = time.perf_counter()
         if one_by_one:
-            stream = (import_letter_file(p, dry_run=dry_run, topics=topics) for p in paths)
+            stream = (import_file(p, topics=topics, options=options) for p in paths)
         else:
-            stream = import_files(paths, topics=topics, dry_run=dry_run)
+            stream = import_files(paths, topics=topics, options=options)
         for result in stream:
             results.append(result)
             elapsed.append(time.perf_counter() - start)
@@ -120,7 +120,7 @@ class Run:
 
 def bench_count(count: int, workdir: Path, *, seed: int, budget: float, profile: Path | None, one_by_one: bool) -> Run:
     from generate import generate_letters
-    from meetings.vocabulary import topic_rules
+    from meetings.store.topic_vocabulary import topic_rules
 
     start = time.perf_counter()
     folder = workdir / "letters"

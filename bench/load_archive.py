@@ -30,8 +30,8 @@ def main() -> int:
     from django.core.management import call_command
 
     from generate import generate_letters
-    from meetings.batch import import_files
-    from meetings.vocabulary import topic_rules
+    from meetings.store import import_files
+    from meetings.store.topic_vocabulary import topic_rules
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)

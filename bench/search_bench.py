@@ -84,8 +84,8 @@ def build_pool(size: int, seed: int) -> list:
     """LetterData of `size` synthetic letters, through the real extraction."""
     from generate import generate_letters
 
-    from meetings.importer import extract_letter
-    from meetings.vocabulary import topic_rules
+    from meetings.store.pipeline import extract_letter
+    from meetings.store.topic_vocabulary import topic_rules
 
     rules = topic_rules()
     pool = []

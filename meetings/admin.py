@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _, ngettext
 
 from .admin_upload import LetterUploadMixin
-from .corrections import LETTER_FIELDS, MEETING_FIELDS, lock, merge_meetings
+from .store.corrections import LETTER_FIELDS, MEETING_FIELDS, lock, merge_meetings
 from .models import (
     Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic,
 )

@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from . import upload
+from .store import staging
 from .models import Letter
 
 UPLOAD_PERMISSION = "meetings.upload_letter"
@@ -62,14 +62,14 @@ class LetterUploadMixin:
         self.check_upload_permission(request)
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            token, staged = upload.stage(form.cleaned_data["files"])
+            token, staged = staging.stage(form.cleaned_data["files"])
             return redirect("admin:meetings_letter_upload_preview", token=token)
         context = {**self.admin_site.each_context(request), "title": _("Brieven uploaden"), "form": form, "opts": self.model._meta}
         return TemplateResponse(request, "admin/meetings/letter/upload.html", context)
 
     def preview_view(self, request, token):
         self.check_upload_permission(request)
-        items = upload.load(token)
+        items = staging.load(token)
         if items is None:
             raise Http404("no such upload")
         duplicates = Letter.objects.in_bulk([i.duplicate_of for i in items if i.duplicate_of])
@@ -85,9 +85,9 @@ class LetterUploadMixin:
 
     def publish_view(self, request, token):
         self.check_upload_permission(request)
-        if upload.load(token) is None:
+        if staging.load(token) is None:
             raise Http404("no such upload")
-        for result in upload.publish(token):
+        for result in staging.publish(token):
             if result.ok and result.letter is not None:
                 log_upload(request, result)
                 messages.success(request, _("Gepubliceerd: %(name)s") % {"name": result.source})
@@ -97,7 +97,7 @@ class LetterUploadMixin:
 
     def cancel_view(self, request, token):
         self.check_upload_permission(request)
-        upload.cancel(token)
+        staging.cancel(token)
         messages.info(request, _("Upload geannuleerd; er is niets opgeslagen."))
         return redirect("admin:meetings_letter_changelist")
 

@@ -31,10 +31,6 @@ class Minister(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("meetings:minister_detail", args=[self.slug])
 
-    @property
-    def surname(self) -> str:
-        return self.name.rsplit(".", 1)[-1].strip()
-
 
 class Country(models.Model):
     code = models.CharField(_("code"), max_length=2, primary_key=True, help_text=_("ISO 3166-1 alpha-2"))
@@ -189,12 +185,14 @@ class Meeting(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = f"{self.start_date:%Y-%m-%d}-{self.series}"
-            slug, n = base, 2
-            while Meeting.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, n = f"{base}-{n}", n + 1
-            self.slug = slug
+            self.slug = Meeting.objects.exclude(pk=self.pk).free_slugs([self.slug_base])[0]
         super().save(*args, **kwargs)
+
+    @property
+    def slug_base(self) -> str:
+        """The meeting's address: its first day and series, "2024-06-13-dmm" (made free by
+        MeetingQuerySet.free_slugs when taken)."""
+        return f"{self.start_date:%Y-%m-%d}-{self.series}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting_detail", args=[self.slug])

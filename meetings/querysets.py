@@ -28,6 +28,21 @@ class LetterQuerySet(models.QuerySet):
 
 
 class MeetingQuerySet(models.QuerySet):
+    def free_slugs(self, bases: list[str]) -> list[str]:
+        """For each wanted slug ("2024-06-13-dmm"), it or the first free "-2", "-3" after it,
+        distinct within the list too; one query however many (the slug rule: Meeting.slug_base)."""
+        if not bases:
+            return []
+        taken = set(self.filter(slug__gte=min(bases), slug__lte=max(bases) + "-~").values_list("slug", flat=True))
+        free = []
+        for base in bases:
+            slug, n = base, 2
+            while slug in taken:
+                slug, n = f"{base}-{n}", n + 1
+            taken.add(slug)
+            free.append(slug)
+        return free
+
     def for_year(self, year: int):
         return self.filter(start_date__year=year)
 

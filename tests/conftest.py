@@ -98,10 +98,10 @@ SAMPLES_DIR = TESTS_DIR.parent / "sample_letters"
 @pytest.fixture
 def archive(db):
     """The shipped sample letters and the seed letters, imported: a small, real archive."""
-    from meetings.importer import import_letter_file
+    from meetings.store import import_file
 
     for path in sorted(SAMPLES_DIR.glob("*.txt")) + sorted(SAMPLES_DIR.glob("*.md")) + sorted(SEEDS_DIR.glob("*.txt")):
         if path.name.upper().startswith("README"):
             continue
-        result = import_letter_file(path)
+        result = import_file(path)
         assert result.ok, (path.name, result.error)

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meetings.importer import import_letter_bytes
+from meetings.store import import_bytes
 from meetings.models import Letter, Meeting, Participation
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_cancel_stores_nothing_and_removes_the_staged_files(uploader, letter_tex
 
 
 def test_duplicate_upload_links_to_the_archived_letter(uploader, letter_text):
-    letter = import_letter_bytes("al-gearchiveerd.txt", letter_text().encode()).letter
+    letter = import_bytes("al-gearchiveerd.txt", letter_text().encode()).letter
     html = uploader.get(upload(uploader, text_file("kopie.txt", letter_text()))).content.decode()
     assert "staat al in het archief" in html
     assert reverse("admin:meetings_letter_change", args=[letter.pk]) in html
@@ -122,7 +122,7 @@ def test_upload_requires_a_csrf_token(letter_text):
 
 
 def test_corrected_letter_field_survives_a_reimport(uploader, letter_text):
-    letter = import_letter_bytes("brief.txt", letter_text().encode()).letter
+    letter = import_bytes("brief.txt", letter_text().encode()).letter
     change_url = reverse("admin:meetings_letter_change", args=[letter.pk])
     data = form_data(uploader.get(change_url))
     data["subject"] = "Gecorrigeerde titel"
@@ -131,25 +131,25 @@ def test_corrected_letter_field_survives_a_reimport(uploader, letter_text):
     assert letter.locked_fields == ["subject"]
 
     edited = letter_text().replace("Nederland zal", "Nederland gaat")
-    assert import_letter_bytes("brief.txt", edited.encode()).status == "updated"
+    assert import_bytes("brief.txt", edited.encode()).status == "updated"
     letter.refresh_from_db()
     assert letter.subject == "Gecorrigeerde titel" and "Nederland gaat" in letter.body
     assert LogEntry.objects.filter(object_id=str(letter.pk), action_flag=2).exists()
 
 
 def test_corrected_meeting_place_survives_a_reimport(letter_text):
-    letter = import_letter_bytes("brief.txt", letter_text().encode()).letter
+    letter = import_bytes("brief.txt", letter_text().encode()).letter
     meeting = letter.meetings.get()
     meeting.location = "Mons"
     meeting.locked_fields = ["location"]
     meeting.save()
-    import_letter_bytes("brief.txt", letter_text().replace("Nederland zal", "Nederland gaat").encode())
+    import_bytes("brief.txt", letter_text().replace("Nederland zal", "Nederland gaat").encode())
     assert Meeting.objects.get().location == "Mons"
 
 
 def test_merge_action_joins_two_meetings_and_a_reimport_keeps_them_joined(admin_client, letter_text):
-    first = import_letter_bytes("a.txt", letter_text(opening="Op 13 februari komen de NAVO-ministers van Defensie in Brussel bijeen.").encode()).letter
-    second = import_letter_bytes(
+    first = import_bytes("a.txt", letter_text(opening="Op 13 februari komen de NAVO-ministers van Defensie in Brussel bijeen.").encode()).letter
+    second = import_bytes(
         "b.txt", letter_text(opening="Op 16 februari komen de NAVO-ministers van Defensie in Brussel bijeen, in aanwezigheid van de ministers van Defensie van Japan.").encode()
     ).letter
     assert Meeting.objects.count() == 2
@@ -162,7 +162,7 @@ def test_merge_action_joins_two_meetings_and_a_reimport_keeps_them_joined(admin_
     assert set(merged.letters.all()) == {first, second}
     assert Participation.objects.filter(meeting=merged, country__code="JP").exists()
 
-    import_letter_bytes("b.txt", letter_text(opening="Op 16 februari komen de NAVO-ministers van Defensie in Brussel bijeen.").encode())
+    import_bytes("b.txt", letter_text(opening="Op 16 februari komen de NAVO-ministers van Defensie in Brussel bijeen.").encode())
     assert Meeting.objects.count() == 1
 
 

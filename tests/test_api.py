@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils.text import slugify
 
 from meetings.api.pagination import MAX_PAGE_SIZE
-from meetings.importer import import_letter_file
+from meetings.store import import_file
 from meetings.models import (
     Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic,
 )
@@ -90,7 +90,7 @@ def archive() -> dict:
 @pytest.fixture
 def seeded(seed_files) -> dict[str, Letter]:
     """The real seed letters, imported as the command would; keyed on file name."""
-    results = [import_letter_file(path) for path in seed_files]
+    results = [import_file(path) for path in seed_files]
     assert all(r.ok for r in results), [r.error for r in results if not r.ok]
     return {r.source: r.letter for r in results}
 

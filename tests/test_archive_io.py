@@ -6,7 +6,7 @@ import pytest
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
-from meetings.archive_io import app_models
+from meetings.store.backup import app_models
 from meetings.models import Letter
 
 pytestmark = pytest.mark.django_db

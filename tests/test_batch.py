@@ -1,4 +1,4 @@
-"""meetings/batch.py and writer.py: many letters per transaction, with the outcome of one by one."""
+"""meetings/store/pipeline.py and writer.py: many letters per transaction, with the outcome of one by one."""
 from __future__ import annotations
 
 import shutil
@@ -8,11 +8,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings import batch, writer
-from meetings.importer import CREATED, FAILED, UNCHANGED, UPDATED, import_letter_file
+from meetings.store import pipeline, writer
+from meetings.store import Status, import_file
 from meetings.models import Citation, Country, Footnote, Letter, Meeting, Minister, Participation, Session
 from meetings.search.backends import get_backend
-from meetings.vocabulary import topic_rules
+from meetings.store.topic_vocabulary import topic_rules
 
 pytestmark = pytest.mark.django_db
 TESTS_DIR = Path(__file__).resolve().parent
@@ -26,7 +26,7 @@ def letter_files(seed_files) -> list[Path]:
 
 
 def import_all(paths: list[Path]) -> list:
-    return list(batch.import_files(paths, topics=topic_rules()))
+    return list(pipeline.import_files(paths, topics=topic_rules()))
 
 
 def archive_snapshot() -> dict:
@@ -63,14 +63,14 @@ def empty_archive() -> None:
 
 def test_a_batch_writes_the_same_archive_as_letter_by_letter(seed_files, media_root, monkeypatch):
     files = letter_files(seed_files)
-    monkeypatch.setattr(batch, "BATCH", len(files))  # all of them in one transaction
+    monkeypatch.setattr(pipeline, "BATCH", len(files))  # all of them in one transaction
     results = import_all(files)
-    assert [r.status for r in results] == [CREATED] * len(files)
+    assert [r.status for r in results] == [Status.CREATED] * len(files)
     in_one_batch = archive_snapshot()
 
     empty_archive()
     for path in files:
-        assert import_letter_file(path).status == CREATED
+        assert import_file(path).status == Status.CREATED
     one_by_one = archive_snapshot()
 
     assert in_one_batch["letters"] == one_by_one["letters"]
@@ -81,13 +81,13 @@ def test_a_batch_writes_the_same_archive_as_letter_by_letter(seed_files, media_r
 
 
 def test_results_come_in_file_order_with_failures_in_place(seed_files, tmp_path, monkeypatch):
-    monkeypatch.setattr(batch, "BATCH", 3)
+    monkeypatch.setattr(pipeline, "BATCH", 3)
     empty = tmp_path / "leeg.txt"
     empty.write_bytes(b"")
     files = [seed_files[0], empty, *seed_files[1:]]
     results = import_all(files)
     assert [r.source for r in results] == [p.name for p in files]
-    assert [r.status for r in results] == [CREATED, FAILED, CREATED, CREATED, CREATED, CREATED]
+    assert [r.status for r in results] == [Status.CREATED, Status.FAILED, Status.CREATED, Status.CREATED, Status.CREATED, Status.CREATED]
 
 
 def test_a_letter_that_cannot_be_stored_fails_alone_and_the_rest_of_its_batch_is_imported(seed_files, media_root, monkeypatch):
@@ -102,7 +102,7 @@ def test_a_letter_that_cannot_be_stored_fails_alone_and_the_rest_of_its_batch_is
     monkeypatch.setattr(writer, "store_citations", store_citations)
     results = {r.source: r for r in import_all(list(seed_files))}
 
-    assert results[broken].status == FAILED
+    assert results[broken].status == Status.FAILED
     assert broken in [r.source for r in results.values() if not r.ok]
     assert "ValueError: citation table unavailable" in results[broken].error
     assert sorted(Letter.objects.values_list("source_name", flat=True)) == sorted(p.name for p in seed_files if p.name != broken)
@@ -114,7 +114,7 @@ def test_the_same_file_twice_in_one_run_is_imported_once(seed_files, tmp_path):
     copy = tmp_path / "kopie.txt"
     shutil.copy(seed_files[0], copy)
     results = import_all([seed_files[0], copy])
-    assert [r.status for r in results] == [CREATED, UNCHANGED]
+    assert [r.status for r in results] == [Status.CREATED, Status.UNCHANGED]
     assert results[1].letter == results[0].letter
     assert Letter.objects.count() == 1
 
@@ -125,14 +125,14 @@ def test_a_file_name_twice_in_one_run_updates_the_first_letter(seed_files, tmp_p
     shutil.copy(seed_files[0], first / "brief.txt")
     shutil.copy(seed_files[1], second / "brief.txt")
     results = import_all([first / "brief.txt", second / "brief.txt"])
-    assert [r.status for r in results] == [CREATED, UPDATED]
+    assert [r.status for r in results] == [Status.CREATED, Status.UPDATED]
     letter = Letter.objects.get()
     assert letter.source_sha256 == results[1].letter.source_sha256
 
 
 def test_a_batch_runs_about_as_many_queries_as_a_single_letter(seed_files, monkeypatch):
     files = letter_files(seed_files)
-    monkeypatch.setattr(batch, "BATCH", len(files))
+    monkeypatch.setattr(pipeline, "BATCH", len(files))
     with CaptureQueriesContext(connection) as whole_batch:
         import_all(files)
     signers = Minister.objects.count()

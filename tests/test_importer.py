@@ -11,8 +11,8 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings import writer
-from meetings.importer import CREATED, FAILED, UNCHANGED, UPDATED, import_letter_bytes, import_letter_file
+from meetings.store import writer
+from meetings.store import DRY_RUN, Status, import_bytes, import_file
 from meetings.models import (
     Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session,
 )
@@ -76,8 +76,8 @@ def fail_on_purpose(*args, **kwargs):
 
 
 def import_text(name: str, text: str):
-    result = import_letter_bytes(name, text.encode("utf-8"))
-    assert result.status in (CREATED, UPDATED), result.error
+    result = import_bytes(name, text.encode("utf-8"))
+    assert result.status in (Status.CREATED, Status.UPDATED), result.error
     return result
 
 
@@ -92,9 +92,9 @@ def expected_seeds(seeds_dir) -> dict:
 def test_importing_a_seed_letter_creates_one_letter_with_its_particulars(seed_name, seeds_dir, expected_seeds):
     path, expected = seeds_dir / seed_name, expected_seeds[seed_name]
 
-    result = import_letter_file(path)
+    result = import_file(path)
 
-    assert result.status == CREATED, result.error
+    assert result.status == Status.CREATED, result.error
     letter = Letter.objects.get()
     assert letter.pk == result.letter.pk
     assert letter.source_name == seed_name
@@ -111,7 +111,7 @@ def test_importing_a_seed_letter_creates_one_letter_with_its_particulars(seed_na
 
 
 def test_seed_letter_meetings_are_stored_as_extracted(seed_name, seeds_dir, expected_seeds):
-    result = import_letter_file(seeds_dir / seed_name)
+    result = import_file(seeds_dir / seed_name)
     expected_letter = expected_seeds[seed_name]
     assert result.data.meetings
     for extracted in result.data.meetings:
@@ -130,7 +130,7 @@ def test_seed_letter_meetings_are_stored_as_extracted(seed_name, seeds_dir, expe
 
 def test_seed_agenda_and_report_of_march_2022_share_their_meetings(seed_files):
     for path in seed_files:
-        import_letter_file(path)
+        import_file(path)
     # 002 (agenda) and 000 (report) both name the DMM of 16 March and the JEF of 14-15 March 2022.
     agenda = Letter.objects.get(source_name__startswith="002_")
     report = Letter.objects.get(source_name__startswith="000_")
@@ -141,7 +141,7 @@ def test_seed_agenda_and_report_of_march_2022_share_their_meetings(seed_files):
 
 
 def test_original_file_is_kept_under_media_root(seed_files, media_root):
-    result = import_letter_file(seed_files[0])
+    result = import_file(seed_files[0])
     stored = result.letter.source_file
     assert Path(stored.path).is_relative_to(media_root)
     assert Path(stored.path).is_file()
@@ -154,12 +154,12 @@ def test_original_file_is_kept_under_media_root(seed_files, media_root):
 
 def test_reimporting_the_same_bytes_is_unchanged_and_touches_nothing(seed_files, media_root):
     for path in seed_files:
-        import_letter_file(path)
+        import_file(path)
     before, stamps, files = row_counts(), dict(Letter.objects.values_list("pk", "updated_at")), media_files(media_root)
 
-    results = [import_letter_file(path) for path in seed_files]
+    results = [import_file(path) for path in seed_files]
 
-    assert [r.status for r in results] == [UNCHANGED] * len(seed_files)
+    assert [r.status for r in results] == [Status.UNCHANGED] * len(seed_files)
     assert row_counts() == before
     assert dict(Letter.objects.values_list("pk", "updated_at")) == stamps
     assert media_files(media_root) == files
@@ -167,8 +167,8 @@ def test_reimporting_the_same_bytes_is_unchanged_and_touches_nothing(seed_files,
 
 def test_same_bytes_under_another_name_are_unchanged(letter_text):
     first = import_text("agenda.txt", letter_text())
-    again = import_letter_bytes("copy-of-agenda.txt", letter_text().encode("utf-8"))
-    assert again.status == UNCHANGED
+    again = import_bytes("copy-of-agenda.txt", letter_text().encode("utf-8"))
+    assert again.status == Status.UNCHANGED
     assert again.letter.pk == first.letter.pk
     assert Letter.objects.count() == 1
 
@@ -177,9 +177,9 @@ def test_edited_file_with_the_same_name_updates_its_letter_in_place(letter_text)
     original = import_text("agenda.txt", letter_text(sections=CITES_28676_450["sections"]))
     edited_text = letter_text(sections=[("Defensie-industrie", "De ministers spreken over de defensie-industrie.")])
 
-    result = import_letter_bytes("agenda.txt", edited_text.encode("utf-8"))
+    result = import_bytes("agenda.txt", edited_text.encode("utf-8"))
 
-    assert result.status == UPDATED
+    assert result.status == Status.UPDATED
     letter = Letter.objects.get()
     assert letter.pk == original.letter.pk
     assert "defensie-industrie" in letter.body
@@ -242,8 +242,10 @@ def test_failure_inside_store_letter_leaves_no_half_letter(seed_files, monkeypat
         raise RuntimeError(f"{failing_step} failed")
 
     monkeypatch.setattr(writer, failing_step, fail)
-    with pytest.raises(RuntimeError, match=failing_step):
-        import_letter_file(path)
+    result = import_file(path)
+
+    assert result.status == Status.FAILED
+    assert f"RuntimeError: {failing_step} failed" in result.error
 
     for model in (Letter, Meeting, LetterMeeting, Footnote, Citation, Session, Participation, Minister, Country):
         assert not model.objects.exists(), f"{model.__name__} rows left behind"
@@ -253,8 +255,9 @@ def test_failed_update_leaves_the_previous_version_of_the_letter(letter_text, mo
     original = import_text("agenda.txt", letter_text(sections=CITES_28676_450["sections"]))
     monkeypatch.setattr(writer, "store_citations", fail_on_purpose)
 
-    with pytest.raises(RuntimeError):
-        import_letter_bytes("agenda.txt", letter_text(opening="Op 20 maart komen de ministers bijeen.").encode("utf-8"))
+    result = import_bytes("agenda.txt", letter_text(opening="Op 20 maart komen de ministers bijeen.").encode("utf-8"))
+
+    assert result.status == Status.FAILED and "could not be stored" in result.error
 
     letter = Letter.objects.get()
     assert letter.source_sha256 == original.letter.source_sha256
@@ -265,11 +268,10 @@ def test_failed_update_leaves_the_previous_version_of_the_letter(letter_text, mo
 
 def test_failed_update_keeps_the_stored_original_file(letter_text, monkeypatch):
     original_bytes = letter_text().encode("utf-8")
-    import_letter_bytes("agenda.txt", original_bytes)
+    import_bytes("agenda.txt", original_bytes)
     monkeypatch.setattr(writer, "store_citations", fail_on_purpose)
 
-    with pytest.raises(RuntimeError):
-        import_letter_bytes("agenda.txt", letter_text(date="2 februari 2024").encode("utf-8"))
+    assert import_bytes("agenda.txt", letter_text(date="2 februari 2024").encode("utf-8")).status == Status.FAILED
 
     letter = Letter.objects.get()
     with letter.source_file.open("rb") as handle:
@@ -278,21 +280,20 @@ def test_failed_update_keeps_the_stored_original_file(letter_text, monkeypatch):
 
 def test_failed_import_leaves_no_file_in_media_root(letter_text, monkeypatch, media_root):
     monkeypatch.setattr(writer, "store_citations", fail_on_purpose)
-    with pytest.raises(RuntimeError):
-        import_letter_bytes("agenda.txt", letter_text().encode("utf-8"))
+    assert import_bytes("agenda.txt", letter_text().encode("utf-8")).status == Status.FAILED
     assert media_files(media_root) == []
 
 
 def test_unreadable_bytes_are_a_failed_result_not_an_exception():
-    result = import_letter_bytes("leeg.txt", b"   ")
-    assert result.status == FAILED
+    result = import_bytes("leeg.txt", b"   ")
+    assert result.status == Status.FAILED
     assert not result.ok
     assert "empty" in result.error
     assert not Letter.objects.exists()
 
 
 def test_dry_run_parses_but_writes_nothing(letter_text, media_root):
-    result = import_letter_bytes("agenda.txt", letter_text().encode("utf-8"), dry_run=True)
+    result = import_bytes("agenda.txt", letter_text().encode("utf-8"), options=DRY_RUN)
     assert result.status == "parsed"
     assert result.data.meetings[0].start_date == dt.date(2024, 2, 13)
     assert not Letter.objects.exists()
@@ -327,13 +328,13 @@ def test_citation_imported_before_the_cited_letter_is_linked_when_it_arrives(let
 
 def test_importing_a_short_letter_takes_a_bounded_number_of_queries(letter_text, django_assert_max_num_queries):
     with django_assert_max_num_queries(33):  # measured 23 on SQLite with an empty database
-        result = import_letter_bytes("agenda.txt", letter_text().encode("utf-8"))
-    assert result.status == CREATED
+        result = import_bytes("agenda.txt", letter_text().encode("utf-8"))
+    assert result.status == Status.CREATED
 
 
 def test_letter_with_many_sessions_and_partners_extracts_them_all(letter_text):
     """Guards the letter the query-growth test below depends on."""
-    result = import_letter_bytes("groot.txt", big_letter(letter_text).encode("utf-8"), dry_run=True)
+    result = import_bytes("groot.txt", big_letter(letter_text).encode("utf-8"), options=DRY_RUN)
     (meeting,) = result.data.meetings
     assert len(meeting.sessions) == 8
     assert len(meeting.participants) == 8
@@ -349,7 +350,7 @@ def big_letter(letter_text) -> str:
 
 def count_queries(name: str, text: str) -> int:
     with CaptureQueriesContext(connection) as queries:
-        assert import_letter_bytes(name, text.encode("utf-8")).status == CREATED
+        assert import_bytes(name, text.encode("utf-8")).status == Status.CREATED
     return len(queries)
 
 

@@ -4,7 +4,7 @@ import json
 import pytest
 from fpdf import FPDF
 
-from meetings.importer import import_letter_bytes
+from meetings.store import import_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_pdf_letter_extracts_like_its_text(seeds_dir):
     content = pdf_of((seeds_dir / name).read_text(encoding="utf-8"))
     assert content.startswith(b"%PDF")
 
-    result = import_letter_bytes("brief.pdf", content)
+    result = import_bytes("brief.pdf", content)
 
     assert result.ok, result.error
     data = result.data

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from meetings.importer import import_letter_bytes
+from meetings.store import import_bytes
 
 PROJECT = Path(__file__).resolve().parents[1]
 PRODUCTION_ENV = {
@@ -63,13 +63,13 @@ def test_production_sends_hsts_and_secure_cookies():
 
 @pytest.mark.django_db
 def test_pages_carry_cache_headers_and_answer_304_until_the_archive_changes(client, letter_text):
-    import_letter_bytes("eerste.txt", letter_text().encode())
+    import_bytes("eerste.txt", letter_text().encode())
     first = client.get("/brieven/")
     assert "public" in first["Cache-Control"] and "max-age" in first["Cache-Control"]
     etag = first["ETag"]
     assert client.get("/brieven/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
-    import_letter_bytes("tweede.txt", letter_text(date="3 maart 2024", opening="Op 20 maart komen de NAVO-ministers van Defensie in Brussel bijeen.").encode())
+    import_bytes("tweede.txt", letter_text(date="3 maart 2024", opening="Op 20 maart komen de NAVO-ministers van Defensie in Brussel bijeen.").encode())
     changed = client.get("/brieven/", HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
 

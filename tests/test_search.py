@@ -20,7 +20,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from meetings.importer import import_letter_bytes, import_letter_file
+from meetings.store import import_bytes, import_file
 from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
 from meetings.search import Search, rebuild_index
 from meetings.search.service import Total, rounded, surely_beyond
@@ -103,12 +103,12 @@ def found(text: str, **params) -> set[str]:
 @pytest.fixture
 def seeded(db, seed_files):
     for path in seed_files:
-        assert import_letter_file(path).ok
+        assert import_file(path).ok
     return {p.name[:3]: Letter.objects.get(source_name=p.name) for p in seed_files}
 
 
 def letter_with(text_builder, name: str, **kwargs) -> Letter:
-    result = import_letter_bytes(name, text_builder(**kwargs).encode())
+    result = import_bytes(name, text_builder(**kwargs).encode())
     assert result.ok, result.error
     return result.letter
 
@@ -799,7 +799,7 @@ def test_a_reimport_replaces_the_entry(db, letter_text):
 
 
 def test_a_failed_import_leaves_the_index_untouched(db, letter_text, monkeypatch):
-    from meetings import writer
+    from meetings.store import writer
 
     letter_with(letter_text, "a.txt", sections=[("Drones", "De ministers bespreken drones.")])
     def broken(*args):

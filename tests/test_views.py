@@ -4,7 +4,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from meetings.importer import import_letter_bytes
+from meetings.store import import_bytes
 from meetings.models import Country, Letter, LetterMeeting, Meeting, Minister, Topic
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_query_count_does_not_grow_with_the_number_of_rows(client, archive, djan
             "de ministers van Defensie van Japan en Australië.\n\nCyber\n\nIn de eerste werksessie spreken de ministers over cyber.\n\n"
             "De Minister van Defensie,\nJ.A. Tester"
         )
-        assert import_letter_bytes(f"extra-{n}.txt", text.encode()).ok
+        assert import_bytes(f"extra-{n}.txt", text.encode()).ok
     assert {url: count(url) for url in LIST_PAGES} == before
 
 
@@ -107,7 +107,7 @@ def test_letter_text_is_escaped(client, db):
         "Op 14 en 15 maart komen de NAVO-ministers van Defensie in Brussel bijeen. <script>alert(1)</script> & co.\n\n"
         "De Minister van Defensie,\nK.H. Ollongren"
     )
-    letter = import_letter_bytes("xss.txt", text.encode()).letter
+    letter = import_bytes("xss.txt", text.encode()).letter
     html = client.get(letter.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co." in html

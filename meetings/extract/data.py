@@ -41,6 +41,7 @@ class ParticipantData:
 class SessionData:
     heading: str = ""  # the letter's heading for the session, if any
     subject: str = ""  # what the session is about, as the letter phrases it
+    topics: list[str] = field(default_factory=list)  # topic names its title speaks of
 
     @property
     def title(self) -> str:
@@ -122,7 +123,8 @@ class LetterData:
                     "virtual": m.virtual,
                     "participants": [asdict(p) for p in m.participants],
                     "sessions": [
-                        {"title": s.title, "heading": s.heading, "subject": s.subject} for s in m.sessions
+                        {"title": s.title, "heading": s.heading, "subject": s.subject, "topics": list(s.topics)}
+                        for s in m.sessions
                     ],
                 }
                 for m in self.meetings

@@ -14,6 +14,7 @@ from .meetings import find_meetings
 from . import metadata
 from .signature import find_signers, primary_signer
 from .text import collapse_spaces, normalize
+from .timing import ANNOUNCES, REPORTS, role_by_dates
 from .topics import DEFAULT_TOPICS, TopicRule, find_topics
 
 
@@ -45,6 +46,9 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
         kind = kind_from_dates(date, meetings_for(None)) or metadata.kind_from_opening(opening)
         kind = kind or metadata.letter_kind_hint(subject, opening) or metadata.kind_from_tense(body)
     meetings = meetings_for(kind)
+    for meeting in meetings:
+        for session in meeting.sessions:
+            session.topics = find_topics(session.title, topics)
     addressed = any("voorzitter van de tweede kamer" in line.lower() for line in lines[:40])
     if not (minister or date or addressed or meetings) or not metadata.mentions_nato(body):
         raise NotALetterError(
@@ -73,15 +77,11 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
 
 
 def kind_from_dates(date, meetings) -> str | None:
-    """Written before the meeting: an agenda; after it: a report."""
-    if not date or not meetings:
+    """Written before its first meeting: an agenda; after it: a report."""
+    if not meetings:
         return None
-    first = meetings[0]
-    if date < first.start_date:
-        return "agenda"
-    if date > first.end_date:
-        return "report"
-    return None
+    role = role_by_dates(date, meetings[0].start_date, meetings[0].end_date)
+    return {ANNOUNCES: "agenda", REPORTS: "report"}.get(role)
 
 
 def default_subject(kind: str, meetings) -> str:

@@ -18,6 +18,7 @@ from .dates import find_dates
 from .participants import find_participants
 from .sessions import SessionCollector
 from .text import split_sentences
+from .timing import same_meeting_dates
 
 SERIES_TITLES = {
     "dmm": "Bijeenkomst NAVO-ministers van Defensie",
@@ -53,7 +54,7 @@ class Candidate:
             return False
         if anchor.start is None or self.start is None:
             return anchor.start is None and self.start is None
-        return anchor.start <= self.end + dt.timedelta(days=1) and self.start <= anchor.end + dt.timedelta(days=1)
+        return same_meeting_dates(anchor.start, anchor.end, self.start, self.end)
 
 
 @dataclass

@@ -11,11 +11,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def live_archive(transactional_db):
     from tests.conftest import SAMPLES_DIR
-    from meetings.importer import import_letter_file
+    from meetings.store import import_file
 
     for path in sorted(SAMPLES_DIR.glob("*.txt")) + sorted(SAMPLES_DIR.glob("*.md")):
         if not path.name.upper().startswith("README"):
-            assert import_letter_file(path).ok
+            assert import_file(path).ok
 
 
 def report_with_footnote_and_archived_citation():

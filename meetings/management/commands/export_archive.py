@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from meetings.archive_io import export_archive
+from meetings.store.backup import export_archive
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.archive_io import ArchiveFileError, import_archive
+from meetings.store.backup import ArchiveFileError, import_archive
 
 
 class Command(BaseCommand):

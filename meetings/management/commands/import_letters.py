@@ -9,10 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.batch import import_files
-from meetings.importer import CREATED, FAILED, UPDATED, ImportResult
 from meetings.search import optimize_index
-from meetings.vocabulary import topic_rules
+from meetings.store import DRY_RUN, ImportResult, Options, Status, import_files
 
 LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx"}
 PROGRESS_FROM = 50  # files; smaller batches print a line per file and need no progress bar
@@ -34,16 +32,16 @@ class Command(BaseCommand):
         files = collect_files([Path(p) for p in paths])
         if not files:
             raise CommandError("No letter files found in: " + ", ".join(paths))
-        topics = topic_rules()
         results: list[ImportResult] = []
-        batch = import_files(files, topics=topics, dry_run=dry_run, describe=format == "json")
+        options = DRY_RUN if dry_run else Options(describe=format == "json")
+        batch = import_files(files, options=options)
         for index, result in enumerate(batch, 1):
             results.append(result)
             if format == "text":
                 self.report(result, verbosity)
                 if len(files) >= PROGRESS_FROM and verbosity >= 1 and index % 50 == 0:
                     self.stderr.write(f"  … {index}/{len(files)} files")
-        written = sum(1 for r in results if r.status in (CREATED, UPDATED))
+        written = sum(1 for r in results if r.written)
         if not dry_run and written >= OPTIMIZE_FROM:
             started = time.perf_counter()
             optimize_index()
@@ -53,14 +51,14 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps([as_json(r) for r in results], ensure_ascii=False, indent=1))
         else:
             self.summary(results, dry_run)
-        failed = sum(1 for r in results if r.status == FAILED)
+        failed = sum(1 for r in results if r.status == Status.FAILED)
         if failed:
             if format == "json":
                 sys.exit(1)  # the JSON is complete on stdout; the exit status says some failed
             raise CommandError(f"{failed} of {len(results)} files could not be imported.")
 
     def report(self, result: ImportResult, verbosity: int) -> None:
-        if result.status == FAILED:
+        if result.status == Status.FAILED:
             self.stderr.write(self.style.ERROR(f"FAILED  {result.source}: {result.error}"))
         elif verbosity >= 1:
             self.stdout.write(f"{result.status:<9} {result.source}: {describe(result)}")
@@ -70,9 +68,9 @@ class Command(BaseCommand):
 
     def summary(self, results: list[ImportResult], dry_run: bool) -> None:
         counts = Counter(r.status for r in results)
-        order = ["parsed", "failed"] if dry_run else ["created", "updated", "unchanged", "failed"]
+        order = [Status.PARSED, Status.FAILED] if dry_run else [Status.CREATED, Status.UPDATED, Status.UNCHANGED, Status.FAILED]
         line = ", ".join(f"{counts.get(s, 0)} {s}" for s in order)
-        style = self.style.ERROR if counts.get(FAILED) else self.style.SUCCESS
+        style = self.style.ERROR if counts.get(Status.FAILED) else self.style.SUCCESS
         self.stdout.write(style(f"{len(results)} files: {line}" + (" (dry run, nothing written)" if dry_run else "")))
 
 

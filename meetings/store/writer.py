@@ -1,7 +1,6 @@
 """Parsed letters become archive rows: a batch of letters in one transaction, all or nothing.
 
-Both the import command (in batches) and the admin upload (a batch of one) write through
-`write_letters`. The statements it runs depend on what the batch holds, not on how many
+The only writer of archive rows: every import (pipeline.py) writes through `write_letters`. The statements it runs depend on what the batch holds, not on how many
 letters it holds: letters, footnotes, citations, topics, meetings, links, participations,
 sessions and the search index each go in one or a few bulk statements, which is what makes
 a large import fast. Fields an admin corrected (corrections.locked) keep their values.
@@ -13,15 +12,13 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.text import slugify
 
-from .corrections import locked
-from .extract.countries import country_name
-from .extract.data import LetterData, MinisterData
-from .extract.topics import find_topics
+from ..extract.countries import country_name
+from ..extract.data import LetterData, MinisterData
+from ..models import Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
+from ..search.indexer import index_written
 from .bulk_rows import insert_rows
+from .corrections import locked
 from .meeting_pool import MeetingPool, role_of
-from .models import Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
-from .search.indexer import index_written
-from .vocabulary import rules_from
 
 
 @dataclass
@@ -43,7 +40,7 @@ class Written:
 
 
 @transaction.atomic
-def write_letters(items: list[Incoming], topics=None) -> list[Written]:
+def write_letters(items: list[Incoming]) -> list[Written]:
     """Write the letters (distinct file names and contents) and everything hanging off them.
 
     A letter whose file name is archived already is updated in place; its old footnotes,
@@ -53,7 +50,6 @@ def write_letters(items: list[Incoming], topics=None) -> list[Written]:
         if len({getattr(i, key) for i in items}) < len(items):
             raise ValueError(f"a batch holds two letters with the same {key}; write them one after the other")
     topic_rows = {t.name: t for t in Topic.objects.all()}
-    rules = topics if topics is not None else rules_from(topic_rows.values())
     archived = Letter.objects.select_for_update().filter(source_name__in=[i.source_name for i in items])
     existing = {letter.source_name: letter for letter in archived}
     ministers = upsert_ministers([m for i in items for m in ([i.data.minister] if i.data.minister else []) + i.data.cosigners])
@@ -75,7 +71,7 @@ def write_letters(items: list[Incoming], topics=None) -> list[Written]:
     ])
     insert_rows(Footnote, ["letter", "number", "text"], [(w.letter.pk, f.number, f.text) for w in written for f in w.data.footnotes])
     store_citations(written)
-    store_meetings([w for w in written if not locked(w.letter, "meetings")], topic_rows, rules)
+    store_meetings([w for w in written if not locked(w.letter, "meetings")], topic_rows)
     if old_meetings:
         Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
     index_written([w.letter.pk for w in written])  # the index commits (or rolls back) with the rows
@@ -169,7 +165,7 @@ def letters_by_kamerstuk(pairs: set[tuple[str, int]]) -> dict[tuple[str, int], L
     return {(l.dossier, l.number): l for l in found.only("pk", "dossier", "number") if (l.dossier, l.number) in pairs}
 
 
-def store_meetings(written: list[Written], topic_rows: dict[str, Topic], rules) -> None:
+def store_meetings(written: list[Written], topic_rows: dict[str, Topic]) -> None:
     """Each letter's meetings: found or made, linked with the letter's role, with partner
     countries and the letter's working sessions (and their topics)."""
     named = [(w.letter, m) for w in written for m in w.data.meetings]
@@ -189,13 +185,13 @@ def store_meetings(written: list[Written], topic_rows: dict[str, Topic], rules) 
         for _, meeting, data in planned if not locked(meeting, "participants")
         for p in data.participants
     ], ignore_conflicts=True)
+    found = [(letter, meeting, i, s) for letter, meeting, data in planned if not locked(meeting, "sessions") for i, s in enumerate(data.sessions)]
     sessions = Session.objects.bulk_create(
         Session(meeting=meeting, letter=letter, heading=s.heading[:200], subject=s.subject[:300], title=s.title[:500], order=i)
-        for letter, meeting, data in planned if not locked(meeting, "sessions")
-        for i, s in enumerate(data.sessions)
+        for letter, meeting, i, s in found
     )
     insert_rows(Session.topics.through, ["session", "topic"], [
-        (session.pk, topic_rows[name].pk) for session in sessions for name in find_topics(session.title, rules) if name in topic_rows
+        (session.pk, topic_rows[name].pk) for session, (*_, s) in zip(sessions, found) for name in s.topics if name in topic_rows
     ])
 
 

@@ -13,11 +13,10 @@ from operator import or_
 
 from django.db.models import Q
 
+from ..extract.data import MeetingData
+from ..extract.timing import SAME_MEETING_SLACK, letter_role, same_meeting_dates
+from ..models import Letter, LetterMeeting, Meeting
 from .corrections import absorbs, locked
-from .extract.data import MeetingData
-from .models import Letter, LetterMeeting, Meeting
-
-SLACK = dt.timedelta(days=1)  # "15 March" in the agenda is the "14-15 March" of the report
 
 
 class MeetingPool:
@@ -42,7 +41,7 @@ class MeetingPool:
         meeting = self.find(data) or self.absorbed_by(data)
         if meeting is None:
             meeting = Meeting(series=data.series, title=data.title, start_date=data.start_date, end_date=data.end_date)
-            meeting.slug = slug_base(meeting)  # from the dates first named, as when written one by one
+            meeting.slug = meeting.slug_base  # from the dates first named, as when written one by one
             self.meetings.append(meeting)
             self.new.append(meeting)
         elif role == LetterMeeting.Role.REPORTS or id(meeting) not in self.reported:
@@ -63,7 +62,7 @@ class MeetingPool:
     def find(self, data: MeetingData) -> Meeting | None:
         matches = [
             m for m in self.meetings
-            if m.series == data.series and m.start_date <= data.end_date + SLACK and m.end_date >= data.start_date - SLACK
+            if m.series == data.series and same_meeting_dates(m.start_date, m.end_date, data.start_date, data.end_date)
         ]
         return min(matches, key=lambda m: m.start_date) if matches else None
 
@@ -98,7 +97,7 @@ class MeetingPool:
 
 def overlapping(wanted: list[MeetingData]) -> Q:
     """Meetings of the wanted series within a day of any wanted span (merged into few ranges)."""
-    spans = sorted((d.start_date - SLACK, d.end_date + SLACK) for d in wanted)
+    spans = sorted((d.start_date - SAME_MEETING_SLACK, d.end_date + SAME_MEETING_SLACK) for d in wanted)
     ranges = [list(spans[0])]
     for start, end in spans[1:]:
         if start <= ranges[-1][1] + dt.timedelta(days=30):  # a short gap: one range reads less SQL
@@ -110,31 +109,13 @@ def overlapping(wanted: list[MeetingData]) -> Q:
 
 
 def assign_slugs(meetings: list[Meeting]) -> None:
-    """'2024-06-13-dmm', or '-2', '-3' after it when taken (one query for the whole batch)."""
-    if not meetings:
-        return
-    bases = [(m, m.slug or slug_base(m)) for m in meetings]
-    low, high = min(b for _, b in bases), max(b for _, b in bases)
-    taken = set(Meeting.objects.filter(slug__gte=low, slug__lte=high + "-~").values_list("slug", flat=True))
-    for meeting, base in bases:
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        meeting.slug = slug
-        taken.add(slug)
-
-
-def slug_base(meeting: Meeting) -> str:
-    return f"{meeting.start_date:%Y-%m-%d}-{meeting.series}"
+    """Free slugs for new meetings, in one query for the whole batch (Meeting.slug_base)."""
+    if meetings:
+        slugs = Meeting.objects.free_slugs([m.slug or m.slug_base for m in meetings])
+        for meeting, slug in zip(meetings, slugs):
+            meeting.slug = slug
 
 
 def role_of(letter: Letter, meeting: MeetingData) -> str:
-    """Written before the meeting, the letter announces it; after it, the letter reports on it."""
-    if letter.date and meeting.start_date > letter.date:
-        return LetterMeeting.Role.ANNOUNCES
-    if letter.date and meeting.end_date < letter.date:
-        return LetterMeeting.Role.REPORTS
-    return {
-        Letter.Kind.REPORT: LetterMeeting.Role.REPORTS,
-        Letter.Kind.AGENDA: LetterMeeting.Role.ANNOUNCES,
-    }.get(letter.kind, LetterMeeting.Role.MENTIONS)
+    """The letter's role for the meeting, from the letter's (perhaps corrected) date and kind."""
+    return letter_role(letter.date, letter.kind, meeting.start_date, meeting.end_date)

@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from .models import Letter, LetterMeeting, Meeting, Participation, Session
+from ..models import Letter, LetterMeeting, Meeting, Participation, Session
 
 LETTER_FIELDS = {"kind", "date", "number", "dossier", "reference", "subject", "minister", "topics", "cosigners"}
 MEETING_FIELDS = {"series", "title", "start_date", "end_date", "location", "extraordinary", "virtual"}

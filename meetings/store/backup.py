@@ -18,7 +18,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from .models import Letter
+from ..models import Letter
+from ..search.indexer import rebuild_index
 
 FORMAT = "nato-letters-archive/1"
 # Parents before children, so a restore can insert rows in this order.
@@ -67,8 +68,6 @@ def import_archive(path: Path) -> dict[str, int]:
             for obj in serializers.deserialize("json", json.dumps(payload["rows"])):
                 obj.save()
             restore_originals(archive)
-            from .search import rebuild_index
-
             rebuild_index()
     return payload["counts"]
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from django.db import DatabaseError
 
-from .extract.topics import DEFAULT_TOPICS, TopicRule
-from .models import Topic
+from ..extract.topics import DEFAULT_TOPICS, TopicRule
+from ..models import Topic
 
 
 def topic_rules() -> list[TopicRule]:

@@ -1,12 +1,12 @@
 """Admin upload: check files, keep them aside while an admin reviews what was found, then
-publish them through the importer or cancel and keep nothing.
+publish them or cancel and keep nothing. Both steps take the store's one path (pipeline.py):
+the preview as a run that writes nothing, the publish as an import.
 
 Files wait in a staging folder (MEDIA_ROOT/staging/<token>/), not in the archive: cancelling
-removes the folder, publishing imports each file with `import_letter_bytes` and removes it.
+removes the folder, publishing imports the files and removes it.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import secrets
 import shutil
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .extract import ExtractionError
-from .extract.read import file_kind
-from .importer import ImportResult, extract_letter, import_letter_bytes
-from .models import Letter
+from ..extract.read import file_kind
+from .outcome import ImportResult, Status
+from .pipeline import PREVIEW, import_sources
+from .sources import Source
 
 ALLOWED_SUFFIXES = {".txt": "text", ".md": "text", ".pdf": "pdf", ".docx": "docx"}
 STAGING_MAX_AGE = 24 * 3600  # abandoned previews are removed after a day
@@ -66,26 +66,31 @@ def stage(files) -> tuple[str, list[StagedFile]]:
     token = secrets.token_urlsafe(16)
     folder = staging_root() / token
     folder.mkdir(parents=True)
-    staged = []
-    for index, upload in enumerate(files):
+    staged: list[StagedFile] = []
+    sources: dict[int, Source] = {}  # by index in `staged`
+    for upload in files:
         name = Path(upload.name).name
         if (error := size_error(upload.size)) is not None:
             staged.append(StagedFile(name=name, sha256="", error=error))
             continue
-        data = upload.read()
-        item = StagedFile(name=name, sha256=hashlib.sha256(data).hexdigest())
-        item.error = check_type(name, data)
-        if item.error is None:
-            try:
-                item.letter = extract_letter(data).to_json()
-            except ExtractionError as exc:
-                item.error = str(exc)
-        if item.error is None:
-            item.duplicate_of = Letter.objects.filter(source_sha256=item.sha256).values_list("pk", flat=True).first()
-            (folder / f"{index}.bin").write_bytes(data)
-        staged.append(item)
+        source = Source.from_bytes(name, upload.read())
+        staged.append(StagedFile(name=name, sha256=source.sha256, error=check_type(name, source.content)))
+        if staged[-1].error is None:
+            sources[len(staged) - 1] = source
+    for (index, source), result in zip(sources.items(), import_sources(sources.values(), options=PREVIEW)):
+        describe(staged[index], result)
+        if staged[index].error is None:
+            (folder / f"{index}.bin").write_bytes(source.content)
     (folder / "manifest.json").write_text(json.dumps([asdict(s) for s in staged], ensure_ascii=False, default=str))
     return token, staged
+
+
+def describe(item: StagedFile, result: ImportResult) -> None:
+    """What the preview shows of a file: its extraction, or why it has none."""
+    item.error = result.error
+    item.letter = result.data.to_json() if result.data else None
+    if result.status == Status.UNCHANGED:
+        item.duplicate_of = result.letter.pk
 
 
 def size_error(size: int) -> str | None:
@@ -106,10 +111,8 @@ def publish(token: str) -> list[ImportResult]:
     """Import every publishable staged file; the staging folder is removed afterwards."""
     folder = staged_folder(token)
     items = load(token) or []
-    results = []
-    for index, item in enumerate(items):
-        if item.publishable:
-            results.append(import_letter_bytes(item.name, (folder / f"{index}.bin").read_bytes()))
+    sources = [Source.from_bytes(item.name, (folder / f"{index}.bin").read_bytes()) for index, item in enumerate(items) if item.publishable]
+    results = list(import_sources(sources))
     cancel(token)
     return results
 

@@ -1,0 +1,212 @@
+"""From files to archive rows: the one path that the import command (many files), the admin
+upload (its preview, then its publish) and the benchmarks take.
+
+Each file is read and hashed once (sources.py), and the store makes one decision for it
+(outcome.Status): UNCHANGED when its exact bytes are archived already (extraction skipped
+unless a description is wanted), FAILED when it cannot be read, is not a letter or cannot be
+stored, CREATED or UPDATED when it is written (a letter with the same file name is updated in
+place), PARSED when it is extracted and not written (a dry run, an upload preview).
+
+Extraction is pure and CPU-bound: for many files it runs in worker processes, a bounded
+number of files ahead of this process, which writes the letters in batches of BATCH, each in
+one transaction (writer.py: a batch costs about as many statements as one letter). A batch
+that cannot be written is written again letter by letter, so one bad letter fails alone, with
+its reason; the database never holds part of a letter. Results come in the order of the files.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice, tee
+from pathlib import Path
+
+from django.conf import settings
+
+from ..extract import ExtractionError, parse_letter
+from ..extract.data import LetterData
+from ..extract.read import read_letter_bytes
+from ..extract.topics import TopicRule
+from ..models import Letter
+from .originals import write_with_originals
+from .outcome import ImportResult, Status
+from .sources import Source, Unreadable, read_source
+from .topic_vocabulary import topic_rules
+
+log = logging.getLogger(__name__)
+PARALLEL_FROM = 40  # below this many files, starting worker processes costs more than it saves
+CHUNK = 16  # files per task sent to a worker
+AHEAD = 4  # tasks per worker waiting ahead of the writer: bounds the files held in memory
+WINDOW = 500  # files hashed and looked up in the archive per query
+BATCH = 100  # letters per transaction
+
+
+@dataclass(frozen=True)
+class Options:
+    write: bool = True  # False: decide and extract, write nothing
+    consult_archive: bool = True  # False: every file counts as new (a dry run needs no database)
+    describe: bool = False  # extract files whose bytes are archived too, to report on them
+
+
+DRY_RUN = Options(write=False, consult_archive=False)
+PREVIEW = Options(write=False, describe=True)
+
+
+def import_files(paths: list[Path], *, topics: list[TopicRule] | None = None, options: Options = Options()) -> Iterator[ImportResult]:
+    workers = min(os.cpu_count() or 1, 8) if len(paths) >= PARALLEL_FROM else 1
+    return import_sources(map(read_source, paths), topics=topics, options=options, workers=workers)
+
+
+def import_file(path: Path, **kwargs) -> ImportResult:
+    return list(import_files([path], **kwargs))[0]
+
+
+def import_bytes(name: str, content: bytes, **kwargs) -> ImportResult:
+    return list(import_sources([Source.from_bytes(name, content)], **kwargs))[0]
+
+
+def extract_letter(content: bytes, topics: list[TopicRule] | None = None) -> LetterData:
+    """Bytes to LetterData; raises ExtractionError with a reason a person understands."""
+    text = read_letter_bytes(content, max_bytes=settings.LETTER_MAX_BYTES)
+    return parse_letter(text, topics=topic_rules() if topics is None else topics)
+
+
+@dataclass
+class Planned:
+    source: Source | Unreadable
+    archived: Letter | None  # the letter that holds exactly these bytes
+    extract: bool
+
+
+def import_sources(
+    sources: Iterable[Source | Unreadable], *, topics: list[TopicRule] | None = None, options: Options = Options(), workers: int = 1
+) -> Iterator[ImportResult]:
+    """The decision for each source, in order (module docstring)."""
+    topics = topic_rules() if topics is None else topics
+    planned, to_extract = tee(plan(sources, options))
+    extractions = extracted((p.source.content for p in to_extract if p.extract), topics, workers)
+    writer = OrderedWriter(write=options.write)
+    for item in planned:
+        yield from writer.add(item, next(extractions) if item.extract else None)
+    yield from writer.flush()
+
+
+def plan(sources: Iterable[Source | Unreadable], options: Options) -> Iterator[Planned]:
+    """Each source with the archived letter that holds its bytes, looked up a window at a time."""
+    sources = iter(sources)
+    while window := list(islice(sources, WINDOW)):
+        archived = archived_by_sha256([s.sha256 for s in window if isinstance(s, Source)]) if options.consult_archive else {}
+        for source in window:
+            letter = archived.get(source.sha256) if isinstance(source, Source) else None
+            yield Planned(source, letter, isinstance(source, Source) and (letter is None or options.describe))
+
+
+def archived_by_sha256(shas: list[str]) -> dict[str, Letter]:
+    return {letter.source_sha256: letter for letter in Letter.objects.filter(source_sha256__in=set(shas))}
+
+
+class OrderedWriter:
+    """Turns planned files and their extractions into results, in file order, while new
+    letters wait for their batch to be written."""
+
+    def __init__(self, *, write: bool):
+        self.write = write
+        self.order: list[ImportResult | tuple[Source, LetterData]] = []  # results, and letters waiting
+        self.batch: list[tuple[Source, LetterData]] = []
+        self.written: dict[str, Letter] = {}  # sha256 -> letter, for copies of a file in one run
+
+    def add(self, item: Planned, extraction: LetterData | str | None) -> Iterator[ImportResult]:
+        source = item.source
+        if isinstance(source, Unreadable):
+            return self.add_result(ImportResult(source.name, Status.FAILED, error=source.reason))
+        if isinstance(extraction, str):
+            return self.add_result(ImportResult(source.name, Status.FAILED, error=extraction))
+        archived = item.archived or self.written.get(source.sha256)
+        if archived is not None:
+            return self.add_result(ImportResult(source.name, Status.UNCHANGED, letter=archived, data=extraction))
+        if not self.write:
+            return self.add_result(ImportResult(source.name, Status.PARSED, data=extraction))
+        return self.add_letter(source, extraction)
+
+    def add_result(self, result: ImportResult) -> Iterator[ImportResult]:
+        self.order.append(result)
+        if not self.batch:
+            yield from self.flush()
+
+    def add_letter(self, source: Source, data: LetterData) -> Iterator[ImportResult]:
+        if any(s.sha256 == source.sha256 or s.name == source.name for s, _ in self.batch):
+            yield from self.flush()  # the same file twice: the second sees the first one written
+            if source.sha256 in self.written:
+                yield from self.add_result(ImportResult(source.name, Status.UNCHANGED, letter=self.written[source.sha256], data=data))
+                return
+        pair = (source, data)  # one object in both lists: flush() finds its result by id()
+        self.order.append(pair)
+        self.batch.append(pair)
+        if len(self.batch) >= BATCH:
+            yield from self.flush()
+
+    def flush(self) -> Iterator[ImportResult]:
+        results = dict(zip(map(id, self.batch), self.store(self.batch))) if self.batch else {}
+        order, self.order, self.batch = self.order, [], []
+        for item in order:
+            yield item if isinstance(item, ImportResult) else results[id(item)]
+
+    def store(self, batch: list[tuple[Source, LetterData]]) -> list[ImportResult]:
+        try:
+            outcomes = write_with_originals(batch)
+        except Exception as exc:  # noqa: BLE001 - one letter's failure must not stop the others
+            if len(batch) == 1:
+                return [failure(batch[0], exc)]
+            return [self.store([pair])[0] for pair in batch]  # find the letter that fails
+        results = []
+        for (source, data), w in zip(batch, outcomes):
+            self.written[source.sha256] = w.letter
+            results.append(ImportResult(source.name, Status.CREATED if w.created else Status.UPDATED, letter=w.letter, data=data))
+        return results
+
+
+def failure(pair: tuple[Source, LetterData], exc: Exception) -> ImportResult:
+    source, data = pair
+    log.error("could not store %s", source.name, exc_info=exc)
+    reason = f"could not be stored in the database ({type(exc).__name__}: {exc})"
+    return ImportResult(source.name, Status.FAILED, error=reason, data=data)
+
+
+def extracted(contents: Iterator[bytes], topics: list[TopicRule], workers: int) -> Iterator[LetterData | str]:
+    """Each file's LetterData, or the reason it has none, in order; in worker processes a
+    bounded number of files ahead when there are several workers."""
+    max_bytes = settings.LETTER_MAX_BYTES
+    if workers == 1:
+        yield from (extract_content(content, topics, max_bytes) for content in contents)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=set_worker_rules, initargs=(topics, max_bytes)) as pool:
+        pending: deque = deque()
+        while chunk := list(islice(contents, CHUNK)):
+            pending.append(pool.submit(extract_chunk, chunk))
+            if len(pending) >= workers * AHEAD:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def extract_content(content: bytes, topics: list[TopicRule], max_bytes: int) -> LetterData | str:
+    try:
+        return parse_letter(read_letter_bytes(content, max_bytes=max_bytes), topics=topics)
+    except ExtractionError as exc:
+        return str(exc)
+
+
+_worker_rules: tuple[list[TopicRule], int] = ([], 0)  # a worker's topics and size limit, sent once
+
+
+def set_worker_rules(topics: list[TopicRule], max_bytes: int) -> None:
+    global _worker_rules
+    _worker_rules = (topics, max_bytes)
+
+
+def extract_chunk(contents: list[bytes]) -> list[LetterData | str]:
+    topics, max_bytes = _worker_rules
+    return [extract_content(content, topics, max_bytes) for content in contents]
