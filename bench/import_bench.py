@@ -3,9 +3,9 @@
 For each count it writes the letters to files (bench/generate.py), migrates an empty database
 and times three passes through `meetings.store.import_files`, what `manage.py import_letters`
 runs (extraction in worker processes, letters written 100 to a transaction); with
-`--one-by-one`, through `import_letter_file` letter by letter, as the admin upload does:
+`--one-by-one`, through `meetings.store.import_file` letter by letter, as the admin upload does:
 
-- extraction only: `dry_run=True` (files to LetterData, nothing written);
+- extraction only: `options=DRY_RUN` (files to LetterData, nothing written);
 - full import: extraction plus every row, and the original file under MEDIA_ROOT;
 - re-run: the same letters again, which must all come back "unchanged".
 

@@ -17,11 +17,15 @@ def paired_meeting():
     return Meeting.objects.filter(letter_links__role="announces").filter(letter_links__role="reports").distinct().first()
 
 
+ARCHIVE_LINK = re.compile(r'href="(?:/en)?/(?:brieven|bijeenkomsten|bewindspersonen|landen|onderwerpen)/[^"/]+/"')
+
+
 @pytest.mark.parametrize("url", LIST_PAGES)
 def test_list_pages_answer_in_a_bounded_number_of_queries(client, archive, url, django_assert_max_num_queries):
     with django_assert_max_num_queries(10):
         response = client.get(url)
     assert response.status_code == 200
+    assert ARCHIVE_LINK.search(response.content.decode()), f"{url} links to nothing in the archive"
 
 
 def test_detail_pages_answer_in_a_bounded_number_of_queries(client, archive, django_assert_max_num_queries):
@@ -43,7 +47,8 @@ def test_query_count_does_not_grow_with_the_number_of_rows(client, archive, djan
 
     def count(url):
         with CaptureQueriesContext(connection) as queries:
-            client.get(url)
+            response = client.get(url)
+        assert response.status_code == 200, url
         return len(queries)
 
     before = {url: count(url) for url in LIST_PAGES}
@@ -56,6 +61,8 @@ def test_query_count_does_not_grow_with_the_number_of_rows(client, archive, djan
         )
         assert import_bytes(f"extra-{n}.txt", text.encode()).ok
     assert {url: count(url) for url in LIST_PAGES} == before
+    signer = Letter.objects.get(source_name="extra-4.txt").minister
+    assert f"/bewindspersonen/{signer.slug}/" in client.get("/bewindspersonen/").content.decode()
 
 
 def test_meeting_page_shows_agenda_and_report_side_by_side(client, archive):

@@ -39,7 +39,7 @@ from .topic_vocabulary import topic_rules
 log = logging.getLogger(__name__)
 PARALLEL_FROM = 40  # below this many files, starting worker processes costs more than it saves
 CHUNK = 16  # files per task sent to a worker
-AHEAD = 4  # tasks per worker waiting ahead of the writer: bounds the files held in memory
+AHEAD = 16  # tasks per worker queued ahead of the writer: keeps workers busy while a batch is written, and bounds the files held in memory
 WINDOW = 500  # files hashed and looked up in the archive per query
 BATCH = 100  # letters per transaction
 
