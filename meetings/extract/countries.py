@@ -70,16 +70,6 @@ def adjective_pattern() -> re.Pattern:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
 
 
-def countries_named(text: str) -> list[str]:
-    """Codes of the countries named in the text, in order, each once."""
-    codes: list[str] = []
-    for match in name_pattern().finditer(fold(text)):
-        code = dutch_names()[match.group(1)]
-        if code not in codes:
-            codes.append(code)
-    return codes
-
-
 def adjective_code(folded_word: str) -> str | None:
     for adjective, code in ADJECTIVES.items():
         if fold(adjective) == folded_word:
