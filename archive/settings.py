@@ -7,6 +7,7 @@ ALLOWED_HOSTS  comma-separated host names
 DJANGO_PRODUCTION  "1" turns on the production hardening (HTTPS-only cookies, HSTS, ...)
 MEDIA_ROOT     where uploaded original letter files are kept
 """
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "axes",
     "meetings",
 ]
 
@@ -66,7 +68,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the lockout page
 ]
+
+# django-axes checks every login before the password is tried.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 ROOT_URLCONF = "archive.urls"
 WSGI_APPLICATION = "archive.wsgi.application"
@@ -131,10 +137,21 @@ STORAGES = {
 
 # The admin lives at a path of the operator's choosing (ADMIN_URL), not at the well-known /admin/.
 ADMIN_URL = os.environ.get("ADMIN_URL", "beheer/").strip("/") + "/"
-# Admin login is refused for a while after this many failures from one address and user name.
+# Admin login (django-axes): after LOGIN_FAILURE_LIMIT failures from one client address, under
+# any user names, that address may not log in for LOGIN_LOCKOUT_SECONDS. The lock is per address
+# only, so password spraying across names is limited and nobody can lock another person out.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", "900"))
-# The database holds the cache, so every worker process sees the same login-failure counts.
+# Reverse proxies in front of the site that append to X-Forwarded-For (meetings/client_address.py);
+# 0 when clients connect directly. Behind one nginx: 1.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = dt.timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "meetings.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The database holds the cache, so every worker process sees the same entries.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "archive_cache"},
 }

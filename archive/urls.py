@@ -7,10 +7,7 @@ from django.urls import include, path
 from django.shortcuts import redirect
 
 from meetings.sitemaps import SITEMAPS
-from meetings.throttle import ThrottledAdminAuthenticationForm
 from meetings.views import search as search_views
-
-admin.site.login_form = ThrottledAdminAuthenticationForm
 
 
 def favicon(request):
