@@ -158,8 +158,16 @@ CACHES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-# Largest letter file the importer accepts; real letters are well under 2 MB.
+# Limits on reading one letter file (meetings/extract/bounded.py), so that a hostile file is
+# refused in seconds with bounded memory. Real letters are well under 2 MB and a few pages;
+# a .docx of a letter unpacks to well under 5 MB.
 LETTER_MAX_BYTES = int(os.environ.get("LETTER_MAX_BYTES", str(10 * 1024 * 1024)))
+LETTER_MAX_UNPACKED_BYTES = int(os.environ.get("LETTER_MAX_UNPACKED_BYTES", str(64 * 1024 * 1024)))
+LETTER_MAX_PAGES = int(os.environ.get("LETTER_MAX_PAGES", "300"))
+LETTER_READ_SECONDS = float(os.environ.get("LETTER_READ_SECONDS", "15"))
+LETTER_READ_MEMORY_BYTES = int(os.environ.get("LETTER_READ_MEMORY_BYTES", str(768 * 1024 * 1024)))
+# An admin upload reads all its files within this time, under a web server's timeout (gunicorn: 30 s).
+UPLOAD_READ_SECONDS = float(os.environ.get("UPLOAD_READ_SECONDS", "20"))
 
 # Content Security Policy (django-csp): only our own scripts, styles and images; no inline code.
 CONTENT_SECURITY_POLICY = {

@@ -7,6 +7,7 @@ import pytest
 from fpdf import FPDF
 
 from meetings.extract.errors import ExtractionError, UnreadableFileError
+from meetings.extract.bounded import ReadLimits
 from meetings.extract.read import read_letter_bytes
 
 PDF_LINES = [
@@ -79,12 +80,12 @@ def test_binary_bytes_without_nul_that_decode_as_cp1252_are_refused():
 def test_file_over_the_size_limit_is_refused_with_the_limit_named(letter_text):
     data = letter_text().encode("utf-8")
     with pytest.raises(UnreadableFileError, match="over the limit"):
-        read_letter_bytes(data, max_bytes=len(data) - 1)
+        read_letter_bytes(data, limits=ReadLimits(max_bytes=len(data) - 1))
 
 
 def test_file_at_the_size_limit_is_read(letter_text):
     data = letter_text().encode("utf-8")
-    assert read_letter_bytes(data, max_bytes=len(data)).startswith("Aan de Voorzitter")
+    assert read_letter_bytes(data, limits=ReadLimits(max_bytes=len(data))).startswith("Aan de Voorzitter")
 
 
 def test_pdf_text_layer_comes_back():

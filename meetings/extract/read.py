@@ -5,9 +5,9 @@ import io
 import logging
 import re
 
+from .bounded import ReadLimits, run_bounded
 from .errors import UnreadableFileError
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"  # .docx is a zip archive holding word/document.xml
 # Real letters are long-form prose; a file with this share of control characters is binary.
@@ -16,18 +16,19 @@ MAX_CONTROL_SHARE = 0.01
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
-def read_letter_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Return the text of a letter file's bytes, or raise UnreadableFileError saying why."""
+def read_letter_bytes(data: bytes, *, limits: ReadLimits = ReadLimits()) -> str:
+    """Return the text of a letter file's bytes, or raise UnreadableFileError saying why.
+    PDF and Word files are parsed within the limits (bounded.py)."""
     if not data or not data.strip():
         raise UnreadableFileError("the file is empty")
-    if len(data) > max_bytes:
+    if len(data) > limits.max_bytes:
         raise UnreadableFileError(
-            f"the file is {len(data) / 1_048_576:.1f} MB, over the limit of {max_bytes / 1_048_576:.1f} MB"
+            f"the file is {len(data) / 1_048_576:.1f} MB, over the limit of {limits.max_bytes / 1_048_576:.1f} MB"
         )
     if data.lstrip()[:5] == PDF_MAGIC:
-        return pdf_text(data)
+        return run_bounded(pdf_text, data, limits)
     if data[:4] == ZIP_MAGIC:
-        return docx_text(data)
+        return run_bounded(docx_text, data, limits)
     return decode_text(data)
 
 
@@ -40,12 +41,13 @@ def file_kind(data: bytes) -> str:
     return "text"
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, limits: ReadLimits) -> str:
     """Paragraphs of a Word letter; its headings become Markdown headings for the cleaner."""
     import zipfile
 
     from docx import Document
 
+    check_unpacked_size(data, limits)
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -77,7 +79,23 @@ def decode_text(data: bytes) -> str:
     return text
 
 
-def pdf_text(data: bytes) -> str:
+def check_unpacked_size(data: bytes, limits: ReadLimits) -> None:
+    """Refuse a zip whose parts unpack to more than the limit, before unpacking any: a zip
+    reader stops at each part's declared size, so the declared sizes bound what is read."""
+    import zipfile
+
+    try:
+        declared = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise UnreadableFileError("the file is a zip archive but not a Word document (.docx)") from exc
+    if declared > limits.max_unpacked_bytes:
+        raise UnreadableFileError(
+            f"the Word file unpacks to {declared / 1_048_576:.0f} MB, over the limit of "
+            f"{limits.max_unpacked_bytes / 1_048_576:.0f} MB (a zip bomb?)"
+        )
+
+
+def pdf_text(data: bytes, limits: ReadLimits) -> str:
     """The PDF's text layer, page by page; a scan without text is refused."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -87,7 +105,11 @@ def pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             reader.decrypt("")
+        if len(reader.pages) > limits.max_pages:
+            raise UnreadableFileError(f"the PDF has {len(reader.pages):,} pages, over the limit of {limits.max_pages:,}")
         pages = [page.extract_text() or "" for page in reader.pages]
+    except (UnreadableFileError, MemoryError):
+        raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise UnreadableFileError(f"the PDF cannot be read ({exc.__class__.__name__}: {exc})") from exc
     except Exception as exc:  # pypdf raises many internal types on damaged files

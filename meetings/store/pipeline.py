@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,7 @@ from django.conf import settings
 
 from ..extract import ExtractionError, parse_letter
 from ..extract.data import LetterData
+from ..extract.bounded import ReadLimits
 from ..extract.read import read_letter_bytes
 from ..extract.topics import TopicRule
 from ..models import Letter
@@ -49,6 +51,7 @@ class Options:
     write: bool = True  # False: decide and extract, write nothing
     consult_archive: bool = True  # False: every file counts as new (a dry run needs no database)
     describe: bool = False  # extract files whose bytes are archived too, to report on them
+    deadline: float | None = None  # time.monotonic() by which all reading must be done (a web request)
 
 
 DRY_RUN = Options(write=False, consult_archive=False)
@@ -70,8 +73,19 @@ def import_bytes(name: str, content: bytes, **kwargs) -> ImportResult:
 
 def extract_letter(content: bytes, topics: list[TopicRule] | None = None) -> LetterData:
     """Bytes to LetterData; raises ExtractionError with a reason a person understands."""
-    text = read_letter_bytes(content, max_bytes=settings.LETTER_MAX_BYTES)
+    text = read_letter_bytes(content, limits=read_limits())
     return parse_letter(text, topics=topic_rules() if topics is None else topics)
+
+
+def read_limits(deadline: float | None = None) -> ReadLimits:
+    """The reading limits of settings.py, the time cut to what is left before `deadline`."""
+    seconds = settings.LETTER_READ_SECONDS
+    if deadline is not None:
+        seconds = min(seconds, deadline - time.monotonic())
+    return ReadLimits(
+        max_bytes=settings.LETTER_MAX_BYTES, max_unpacked_bytes=settings.LETTER_MAX_UNPACKED_BYTES,
+        max_pages=settings.LETTER_MAX_PAGES, seconds=seconds, memory_bytes=settings.LETTER_READ_MEMORY_BYTES,
+    )
 
 
 @dataclass
@@ -87,7 +101,7 @@ def import_sources(
     """The decision for each source, in order (module docstring)."""
     topics = topic_rules() if topics is None else topics
     planned, to_extract = tee(plan(sources, options))
-    extractions = extracted((p.source.content for p in to_extract if p.extract), topics, workers)
+    extractions = extracted((p.source.content for p in to_extract if p.extract), topics, workers, options.deadline)
     writer = OrderedWriter(write=options.write)
     for item in planned:
         yield from writer.add(item, next(extractions) if item.extract else None)
@@ -175,14 +189,13 @@ def failure(pair: tuple[Source, LetterData], exc: Exception) -> ImportResult:
     return ImportResult(source.name, Status.FAILED, error=reason, data=data)
 
 
-def extracted(contents: Iterator[bytes], topics: list[TopicRule], workers: int) -> Iterator[LetterData | str]:
+def extracted(contents: Iterator[bytes], topics: list[TopicRule], workers: int, deadline: float | None) -> Iterator[LetterData | str]:
     """Each file's LetterData, or the reason it has none, in order; in worker processes a
     bounded number of files ahead when there are several workers."""
-    max_bytes = settings.LETTER_MAX_BYTES
     if workers == 1:
-        yield from (extract_content(content, topics, max_bytes) for content in contents)
+        yield from (extract_content(content, topics, read_limits(deadline)) for content in contents)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=set_worker_rules, initargs=(topics, max_bytes)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=set_worker_rules, initargs=(topics, read_limits())) as pool:
         pending: deque = deque()
         while chunk := list(islice(contents, CHUNK)):
             pending.append(pool.submit(extract_chunk, chunk))
@@ -192,21 +205,23 @@ def extracted(contents: Iterator[bytes], topics: list[TopicRule], workers: int) 
             yield from pending.popleft().result()
 
 
-def extract_content(content: bytes, topics: list[TopicRule], max_bytes: int) -> LetterData | str:
+def extract_content(content: bytes, topics: list[TopicRule], limits: ReadLimits) -> LetterData | str:
+    if limits.seconds <= 0:
+        return "not read: reading the files before it took all the time there was; send this file again on its own"
     try:
-        return parse_letter(read_letter_bytes(content, max_bytes=max_bytes), topics=topics)
+        return parse_letter(read_letter_bytes(content, limits=limits), topics=topics)
     except ExtractionError as exc:
         return str(exc)
 
 
-_worker_rules: tuple[list[TopicRule], int] = ([], 0)  # a worker's topics and size limit, sent once
+_worker_rules: tuple[list[TopicRule], ReadLimits] = ([], ReadLimits())  # a worker's topics and limits, sent once
 
 
-def set_worker_rules(topics: list[TopicRule], max_bytes: int) -> None:
+def set_worker_rules(topics: list[TopicRule], limits: ReadLimits) -> None:
     global _worker_rules
-    _worker_rules = (topics, max_bytes)
+    _worker_rules = (topics, limits)
 
 
 def extract_chunk(contents: list[bytes]) -> list[LetterData | str]:
-    topics, max_bytes = _worker_rules
-    return [extract_content(content, topics, max_bytes) for content in contents]
+    topics, limits = _worker_rules
+    return [extract_content(content, topics, limits) for content in contents]

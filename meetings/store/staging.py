@@ -11,7 +11,7 @@ import json
 import secrets
 import shutil
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -77,7 +77,8 @@ def stage(files) -> tuple[str, list[StagedFile]]:
         staged.append(StagedFile(name=name, sha256=source.sha256, error=check_type(name, source.content)))
         if staged[-1].error is None:
             sources[len(staged) - 1] = source
-    for (index, source), result in zip(sources.items(), import_sources(sources.values(), options=PREVIEW)):
+    options = replace(PREVIEW, deadline=time.monotonic() + settings.UPLOAD_READ_SECONDS)
+    for (index, source), result in zip(sources.items(), import_sources(sources.values(), options=options)):
         describe(staged[index], result)
         if staged[index].error is None:
             (folder / f"{index}.bin").write_bytes(source.content)
