@@ -1,7 +1,15 @@
-"""Atom feed of newly archived letters."""
+"""Atom feed of newly archived letters.
+
+Atom marks an entry's summary as HTML, so feed readers render it: letter text is escaped
+first (letter_summary), and a letter that contains markup shows that markup as text.
+"""
+import datetime as dt
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import Letter
@@ -22,13 +30,28 @@ class LatestLettersFeed(Feed):
         return item.subject
 
     def item_description(self, item):
-        return item.body[:600]
+        return letter_summary(item.body)
 
     def item_pubdate(self, item):
-        return item.imported_at
+        """The letter's own date; the import time only for an undated letter."""
+        return letter_published(item)
 
     def item_updateddate(self, item):
         return item.updated_at
 
     def item_author_name(self, item):
         return item.minister.name if item.minister else None
+
+
+SUMMARY_CHARACTERS = 600
+
+
+def letter_summary(body: str) -> str:
+    """The opening of a letter as safe HTML for a feed: escaped text, no markup of the letter's."""
+    return escape(body[:SUMMARY_CHARACTERS])
+
+
+def letter_published(letter) -> dt.datetime:
+    if letter.date is None:
+        return letter.imported_at
+    return timezone.make_aware(dt.datetime.combine(letter.date, dt.time(12)))
