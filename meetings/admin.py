@@ -1,9 +1,13 @@
 """Admin registrations: the staff's window on every archive row, where corrections are made.
 
 Every change an admin saves to an extracted field is recorded in the admin history (Django's
-LogEntry) and locks that field against later re-imports (meetings/corrections.py).
+LogEntry) and locks that field against later re-imports (meetings/store/corrections.py).
 """
+import datetime as dt
+
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _, ngettext
 
 from .admin_upload import LetterUploadMixin
@@ -65,8 +69,34 @@ class CorrectionsMixin:
             obj.save(update_fields=["locked_fields"])
 
 
+class SafeDrillDownMixin:
+    """Django's date drill-down builds the day after the chosen period, which fails with a
+    500 for a year past 9998 or a month or day that does not exist; such an address gets the
+    change list's own "invalid filter" answer instead (?e=1)."""
+
+    def changelist_view(self, request, extra_context=None):
+        if self.date_hierarchy and not valid_drill_down(request.GET, self.date_hierarchy):
+            return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+        return super().changelist_view(request, extra_context)
+
+
+def valid_drill_down(params, field: str) -> bool:
+    parts = [params.get(f"{field}__{unit}") for unit in ("year", "month", "day")]
+    given = [p for p in parts if p is not None]
+    if not given:
+        return True
+    if not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in given):
+        return False
+    year, month, day = (int(p) if p is not None else 1 for p in parts)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return year < dt.MAXYEAR
+
+
 @admin.register(Letter)
-class LetterAdmin(LetterUploadMixin, CorrectionsMixin, admin.ModelAdmin):
+class LetterAdmin(SafeDrillDownMixin, LetterUploadMixin, CorrectionsMixin, admin.ModelAdmin):
     list_display = ["subject", "kind", "date", "number", "minister", "is_sample", "imported_at"]
     list_filter = ["kind", "is_sample", "minister", "topics"]
     search_fields = ["subject", "reference", "source_name", "source_sha256"]
@@ -80,7 +110,7 @@ class LetterAdmin(LetterUploadMixin, CorrectionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CorrectionsMixin, admin.ModelAdmin):
+class MeetingAdmin(SafeDrillDownMixin, CorrectionsMixin, admin.ModelAdmin):
     list_display = ["title", "series", "start_date", "end_date", "location", "extraordinary", "virtual"]
     list_filter = ["series", "extraordinary", "virtual"]
     search_fields = ["title", "location"]

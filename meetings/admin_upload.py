@@ -85,12 +85,15 @@ class LetterUploadMixin:
 
     def publish_view(self, request, token):
         self.check_upload_permission(request)
-        if staging.load(token) is None:
-            raise Http404("no such upload")
-        for result in staging.publish(token):
-            if result.ok and result.letter is not None:
+        results = staging.publish(token)
+        if results is None:
+            messages.warning(request, _("Deze upload is al gepubliceerd of geannuleerd; er is niets opnieuw opgeslagen."))
+        for result in results or []:
+            if result.written:
                 log_upload(request, result)
                 messages.success(request, _("Gepubliceerd: %(name)s") % {"name": result.source})
+            elif result.ok:
+                messages.info(request, _("%(name)s stond al in het archief.") % {"name": result.source})
             else:
                 messages.error(request, _("%(name)s is niet gepubliceerd: %(error)s") % {"name": result.source, "error": result.error})
         return redirect("admin:meetings_letter_changelist")

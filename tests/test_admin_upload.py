@@ -207,3 +207,53 @@ def form_data(response):
                 value = form.initial.get(name)
                 data[f"{form.prefix}-{name}"] = "" if value is None else getattr(value, "pk", value)
     return data
+
+
+# --- no 500s: repeated publishes, odd tokens, odd drill-downs ------------------------------
+
+
+def test_publishing_one_preview_again_says_so_and_records_one_upload(uploader, letter_text):
+    preview_url = upload(uploader, text_file("agenda.txt", letter_text()))
+    publish = reverse("admin:meetings_letter_upload_publish", args=[token_of(preview_url)])
+    responses = [uploader.post(publish, follow=True) for _ in range(3)]
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    assert "al gepubliceerd of geannuleerd" in responses[1].content.decode()
+    letter = Letter.objects.get()
+    assert LogEntry.objects.filter(object_id=str(letter.pk)).count() == 1
+
+
+def test_of_simultaneous_publishes_exactly_one_claims_the_upload(uploader, letter_text):
+    import threading
+
+    from meetings.store import staging
+
+    token = token_of(upload(uploader, text_file("agenda.txt", letter_text())))
+    start, claims = threading.Barrier(3), []
+
+    def race():
+        start.wait()
+        claims.append(staging.claim(token))
+
+    threads = [threading.Thread(target=race) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(claims) == 3 and sum(claim is not None for claim in claims) == 1
+
+
+@pytest.mark.parametrize("token", ["x" * 300, "a.publishing-1", "²³"])
+def test_an_odd_preview_token_is_not_found(uploader, token):
+    assert uploader.get(f"/beheer/meetings/letter/upload/{token}/").status_code == 404
+    response = uploader.post(f"/beheer/meetings/letter/upload/{token}/publiceren/", follow=True)
+    assert response.status_code == 200 and "al gepubliceerd of geannuleerd" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["date__year=99999", "date__year=9999&date__month=12", "date__year=9999&date__month=12&date__day=31", "date__year=-1",
+     "date__year=0", "date__year=2024&date__month=13", "date__year=abc", "date__year=99999999999999999999"],
+)
+def test_the_letter_list_survives_an_absurd_date_drill_down(uploader, query):
+    response = uploader.get(reverse("admin:meetings_letter_changelist") + "?" + query)
+    assert response.status_code in (200, 302)

@@ -8,6 +8,7 @@ removes the folder, publishing imports the files and removes it.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import shutil
 import time
@@ -105,17 +106,39 @@ def load(token: str) -> list[StagedFile] | None:
     folder = staged_folder(token)
     if folder is None or not (folder / "manifest.json").exists():
         return None
-    return [StagedFile(**item) for item in json.loads((folder / "manifest.json").read_text())]
+    return read_manifest(folder)
 
 
-def publish(token: str) -> list[ImportResult]:
-    """Import every publishable staged file; the staging folder is removed afterwards."""
+def publish(token: str) -> list[ImportResult] | None:
+    """Import every publishable staged file, then remove the staging folder; None when the
+    upload is gone (published or cancelled already, perhaps by a simultaneous request)."""
+    claimed = claim(token)
+    if claimed is None:
+        return None
+    try:
+        items = read_manifest(claimed)
+        sources = [Source.from_bytes(item.name, (claimed / f"{i}.bin").read_bytes()) for i, item in enumerate(items) if item.publishable]
+        return list(import_sources(sources))
+    finally:
+        shutil.rmtree(claimed, ignore_errors=True)
+
+
+def claim(token: str) -> Path | None:
+    """Take the upload's folder for this request alone: of simultaneous publishes (a double
+    click, three tabs) exactly one renames it, the others find it gone."""
     folder = staged_folder(token)
-    items = load(token) or []
-    sources = [Source.from_bytes(item.name, (folder / f"{index}.bin").read_bytes()) for index, item in enumerate(items) if item.publishable]
-    results = list(import_sources(sources))
-    cancel(token)
-    return results
+    if folder is None:
+        return None
+    claimed = folder.with_name(f"{folder.name}.publishing-{secrets.token_hex(4)}")
+    try:
+        folder.rename(claimed)
+    except OSError:
+        return None
+    return claimed
+
+
+def read_manifest(folder: Path) -> list[StagedFile]:
+    return [StagedFile(**item) for item in json.loads((folder / "manifest.json").read_text())]
 
 
 def cancel(token: str) -> None:
@@ -124,9 +147,13 @@ def cancel(token: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what secrets.token_urlsafe makes (22 characters)
+
+
 def staged_folder(token: str) -> Path | None:
-    """The folder for a token, refusing anything that is not a plain token (no path tricks)."""
-    if not token or not token.replace("-", "").replace("_", "").isalnum():
+    """The folder for a token, refusing anything that is not a plain token (no path tricks,
+    no names too long for the file system)."""
+    if not TOKEN.fullmatch(token or ""):
         return None
     folder = staging_root() / token
     return folder if folder.is_dir() else None
