@@ -106,7 +106,7 @@ def test_a_letter_that_cannot_be_stored_fails_alone_and_the_rest_of_its_batch_is
     assert broken in [r.source for r in results.values() if not r.ok]
     assert "ValueError: citation table unavailable" in results[broken].error
     assert sorted(Letter.objects.values_list("source_name", flat=True)) == sorted(p.name for p in seed_files if p.name != broken)
-    stored = {p.name for p in media_root.rglob("*") if p.is_file()}
+    stored = {p.name for p in (media_root / "letters").rglob("*") if p.is_file()}
     assert broken not in stored and len(stored) == len(seed_files) - 1
 
 

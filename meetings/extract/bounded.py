@@ -8,9 +8,11 @@ check (a zip's declared unpacked size, a PDF's page count) are checked first, in
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import resource
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -50,6 +52,7 @@ def run_bounded(parse: Callable[[bytes, ReadLimits], str], data: bytes, limits: 
 
 
 def _child(parse, data: bytes, limits: ReadLimits, sender) -> None:
+    die_with_parent()
     try:
         resource.setrlimit(resource.RLIMIT_AS, (_address_space() + limits.memory_bytes,) * 2)
         sender.send((True, parse(data, limits)))
@@ -68,3 +71,17 @@ def _address_space() -> int:
     """This process's current virtual size: the cap is counted on top of what the fork inherited."""
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[0]) * resource.getpagesize()
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent() -> None:
+    """Ask the kernel to kill this process when its parent dies (Linux), so that a killed
+    import or web worker leaves no parser or extraction worker running on its own."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: such children end when their pipe closes
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)

@@ -1,17 +1,30 @@
 """The original files, kept beside their letters under content-addressed names.
 
 A file goes to letters/<sha256[:2]>/<sha256>/<its name>, so a name alone says which bytes it
-holds and a new version never overwrites an old one. Files stored for rows that then cannot
-be written are removed again; a replaced version's file only once the new rows are committed.
+holds and a new version never overwrites an old one. Files are stored before their rows, so no
+row ever lacks its file; files stored for rows that then cannot be written are removed again,
+and a replaced version's file only once the new rows are committed.
+
+A process killed between storing the files and committing their rows cannot remove them, so
+each batch first lists its files in a journal (MEDIA_ROOT/pending/, one file per batch, locked
+while its writer lives); the next import removes the files of a journal whose writer is dead
+and whose rows never arrived (clear_interrupted).
 """
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+import uuid
 from functools import partial
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+
+from ..models import Letter
 
 from .sources import Source
 from .writer import Incoming, Written, write_letters
@@ -32,6 +45,7 @@ def save_original_file(name: str, content: bytes) -> bool:
 def write_with_originals(letters: list[tuple[Source, object]]) -> list[Written]:
     """Store each (source, LetterData)'s original, then write the rows in one transaction."""
     items = [Incoming(data, source.name, source.sha256, original_file_name(source.sha256, source.name)) for source, data in letters]
+    journal = Journal([item.file_name for item in items])
     wrote: list[str] = []
     try:
         for item, (source, _data) in zip(items, letters):
@@ -41,8 +55,54 @@ def write_with_originals(letters: list[tuple[Source, object]]) -> list[Written]:
     except Exception:
         for name in wrote:
             default_storage.delete(name)
+        journal.close()
         raise
+    transaction.on_commit(journal.close)  # at once outside a transaction
     for w in written:
         if w.old_file and w.old_file != w.letter.source_file.name:
             transaction.on_commit(partial(default_storage.delete, w.old_file))
     return written
+
+
+def journal_folder() -> Path:
+    return Path(settings.MEDIA_ROOT) / "pending"
+
+
+class Journal:
+    """The files one batch is about to store, on disk and locked until its rows are committed."""
+
+    def __init__(self, names: list[str]):
+        folder = journal_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        writing = folder / f"{uuid.uuid4().hex}.writing"
+        self.handle = open(writing, "w", encoding="utf-8")  # noqa: SIM115 - held open: the lock lives with it
+        fcntl.flock(self.handle, fcntl.LOCK_EX)
+        json.dump(names, self.handle)
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.path = writing.with_suffix(".json")
+        writing.rename(self.path)  # seen by clear_interrupted only once complete and locked
+
+    def close(self) -> None:
+        self.path.unlink(missing_ok=True)
+        self.handle.close()
+
+
+def clear_interrupted() -> int:
+    """Remove the files of batches whose writer died before committing their rows; returns
+    how many files were removed. A journal still locked belongs to a running import."""
+    folder = journal_folder()
+    removed = 0
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        with open(path, encoding="utf-8") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            names = set(json.loads(handle.read() or "[]"))
+            kept = set(Letter.objects.filter(source_file__in=names).values_list("source_file", flat=True))
+            for name in names - kept:
+                default_storage.delete(name)
+                removed += 1
+            path.unlink(missing_ok=True)
+    return removed

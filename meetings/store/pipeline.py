@@ -26,14 +26,15 @@ from itertools import islice, tee
 from pathlib import Path
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError, connection
 
 from ..extract import ExtractionError, parse_letter
 from ..extract.data import LetterData
-from ..extract.bounded import ReadLimits
+from ..extract.bounded import ReadLimits, die_with_parent
 from ..extract.read import read_letter_bytes
 from ..extract.topics import TopicRule
 from ..models import Letter
-from .originals import write_with_originals
+from .originals import clear_interrupted, write_with_originals
 from .outcome import ImportResult, Status
 from .sources import Source, Unreadable, read_source
 from .topic_vocabulary import topic_rules
@@ -100,6 +101,8 @@ def import_sources(
 ) -> Iterator[ImportResult]:
     """The decision for each source, in order (module docstring)."""
     topics = topic_rules() if topics is None else topics
+    if options.write:
+        clear_interrupted()
     planned, to_extract = tee(plan(sources, options))
     extractions = extracted((p.source.content for p in to_extract if p.extract), topics, workers, options.deadline)
     writer = OrderedWriter(write=options.write)
@@ -119,7 +122,12 @@ def plan(sources: Iterable[Source | Unreadable], options: Options) -> Iterator[P
 
 
 def archived_by_sha256(shas: list[str]) -> dict[str, Letter]:
-    return {letter.source_sha256: letter for letter in Letter.objects.filter(source_sha256__in=set(shas))}
+    try:
+        return {letter.source_sha256: letter for letter in Letter.objects.filter(source_sha256__in=set(shas))}
+    except (OperationalError, InterfaceError) as exc:
+        if database_gone(exc):
+            raise DatabaseUnavailable(str(exc).strip()) from exc
+        raise
 
 
 class OrderedWriter:
@@ -172,6 +180,8 @@ class OrderedWriter:
         try:
             outcomes = write_with_originals(batch)
         except Exception as exc:  # noqa: BLE001 - one letter's failure must not stop the others
+            if database_gone(exc):
+                raise DatabaseUnavailable(str(exc).strip() or type(exc).__name__) from exc
             if len(batch) == 1:
                 return [failure(batch[0], exc)]
             return [self.store([pair])[0] for pair in batch]  # find the letter that fails
@@ -180,6 +190,25 @@ class OrderedWriter:
             self.written[source.sha256] = w.letter
             results.append(ImportResult(source.name, Status.CREATED if w.created else Status.UPDATED, letter=w.letter, data=data))
         return results
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached: no further letter can be stored, so the run stops."""
+
+
+def database_gone(exc: Exception) -> bool:
+    """Whether a failed write means the database is unreachable (rather than that one letter
+    could not be stored): a connection error, after which a fresh connection fails too."""
+    if not isinstance(exc, (OperationalError, InterfaceError)) or connection.in_atomic_block:
+        return False  # inside a caller's transaction a reconnect would lose its work: let it fail
+    try:
+        connection.close()
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except (OperationalError, InterfaceError):
+        return True
+    return False
 
 
 def failure(pair: tuple[Source, LetterData], exc: Exception) -> ImportResult:
@@ -218,7 +247,9 @@ _worker_rules: tuple[list[TopicRule], ReadLimits] = ([], ReadLimits())  # a work
 
 
 def set_worker_rules(topics: list[TopicRule], limits: ReadLimits) -> None:
+    """A worker's start: its rules, and its end when the import that started it is killed."""
     global _worker_rules
+    die_with_parent()
     _worker_rules = (topics, limits)
 
 

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from meetings.search import optimize_index
 from meetings.store import DRY_RUN, ImportResult, Options, Status, import_files
+from meetings.store.pipeline import DatabaseUnavailable
 
 LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx"}
 PROGRESS_FROM = 50  # files; smaller batches print a line per file and need no progress bar
@@ -35,12 +36,20 @@ class Command(BaseCommand):
         results: list[ImportResult] = []
         options = DRY_RUN if dry_run else Options(describe=format == "json")
         batch = import_files(files, options=options)
-        for index, result in enumerate(batch, 1):
-            results.append(result)
-            if format == "text":
-                self.report(result, verbosity)
-                if len(files) >= PROGRESS_FROM and verbosity >= 1 and index % 50 == 0:
-                    self.stderr.write(f"  … {index}/{len(files)} files")
+        try:
+            for index, result in enumerate(batch, 1):
+                results.append(result)
+                if format == "text":
+                    self.report(result, verbosity)
+                    if len(files) >= PROGRESS_FROM and verbosity >= 1 and index % 50 == 0:
+                        self.stderr.write(f"  … {index}/{len(files)} files")
+        except DatabaseUnavailable as exc:
+            stored = sum(1 for r in results if r.written)
+            raise CommandError(
+                f"The database went away ({exc}); stopped after {len(results)} of {len(files)} files "
+                f"({stored} letters stored, each whole). Run the same command again when it is back: "
+                "what was stored is recognised and skipped."
+            ) from None
         written = sum(1 for r in results if r.written)
         if not dry_run and written >= OPTIMIZE_FROM:
             started = time.perf_counter()
