@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _, ngettext
 from .admin_upload import LetterUploadMixin
 from .store.corrections import LETTER_FIELDS, MEETING_FIELDS, lock, merge_meetings
 from .models import (
-    Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic,
+    Citation, Country, Footnote, Letter, LetterMeeting, LetterVersion, Meeting, Minister, Participation, Session, Topic,
 )
 
 
@@ -40,6 +40,23 @@ class SessionInline(admin.TabularInline):
     extra = 0
     fields = ["order", "title", "heading", "subject", "letter"]
     raw_id_fields = ["letter"]
+
+
+class LetterVersionInline(admin.StackedInline):
+    """Every earlier version of the letter, as it stood when a new file replaced it; history
+    is not edited, so the inline only shows."""
+
+    model = LetterVersion
+    extra = 0
+    can_delete = False
+    fields = ["source_name", "source_sha256", "source_file", "imported_at", "replaced_at", "extracted"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class ParticipationInline(admin.TabularInline):
@@ -104,7 +121,7 @@ class LetterAdmin(SafeDrillDownMixin, LetterUploadMixin, CorrectionsMixin, admin
     list_select_related = ["minister"]
     filter_horizontal = ["topics", "cosigners"]
     readonly_fields = ["source_sha256", "source_name", "source_file", "imported_at", "updated_at", "warnings", "locked_fields"]
-    inlines = [LetterMeetingInline, FootnoteInline, CitationInline]
+    inlines = [LetterMeetingInline, FootnoteInline, CitationInline, LetterVersionInline]
     lockable_fields = LETTER_FIELDS
     inline_locks = {LetterMeeting: "meetings"}
 

@@ -1,9 +1,11 @@
 """The admin's upload screens: choose files, review what was found, publish or cancel."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -12,7 +14,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .store import staging
+from .store import Status, staging
+from .store.staging import StagedFile
 from .models import Letter
 
 UPLOAD_PERMISSION = "meetings.upload_letter"
@@ -35,6 +38,17 @@ class UploadForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": ".txt,.md,.pdf,.docx"}),
         help_text=_("Eén of meer bestanden (.txt, .md, .pdf, .docx)."),
     )
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One uploaded file in the preview, with the archived letters it relates to."""
+
+    index: int
+    item: StagedFile
+    duplicate: Letter | None  # the same bytes are archived
+    replaces: Letter | None  # it is a new version of this letter
+    similar: Letter | None  # same kind, date and number: perhaps the same letter
 
 
 class LetterUploadMixin:
@@ -72,26 +86,33 @@ class LetterUploadMixin:
         items = staging.load(token)
         if items is None:
             raise Http404("no such upload")
-        duplicates = Letter.objects.in_bulk([i.duplicate_of for i in items if i.duplicate_of])
+        archived = Letter.objects.in_bulk({pk for i in items for pk in (i.duplicate_of, i.replaces, i.similar_to) if pk})
+        rows = [
+            PreviewRow(index, item, archived.get(item.duplicate_of), archived.get(item.replaces), archived.get(item.similar_to))
+            for index, item in enumerate(items)
+        ]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Controleer wat er is gevonden"),
-            "items": [(item, duplicates.get(item.duplicate_of)) for item in items],
+            "rows": rows,
             "token": token,
-            "publishable": any(i.publishable for i in items),
+            "publishable": any(i.publishable or i.replaceable for i in items),
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/meetings/letter/upload_preview.html", context)
 
     def publish_view(self, request, token):
         self.check_upload_permission(request)
-        results = staging.publish(token)
+        chosen = frozenset(int(i) for i in request.POST.getlist("replace") if i.isascii() and i.isdigit())
+        results = staging.publish(token, replace=chosen)
         if results is None:
             messages.warning(request, _("Deze upload is al gepubliceerd of geannuleerd; er is niets opnieuw opgeslagen."))
         for result in results or []:
             if result.written:
                 log_upload(request, result)
                 messages.success(request, _("Gepubliceerd: %(name)s") % {"name": result.source})
+            elif result.status == Status.NEW_VERSION:
+                messages.info(request, _("%(name)s is niet gepubliceerd: het archief houdt de bestaande versie.") % {"name": result.source})
             elif result.ok:
                 messages.info(request, _("%(name)s stond al in het archief.") % {"name": result.source})
             else:
@@ -106,12 +127,17 @@ class LetterUploadMixin:
 
 
 def log_upload(request, result) -> None:
-    """The admin history records who uploaded which file, with its SHA-256."""
+    """The admin history records who uploaded which file, with its SHA-256, and whether it
+    replaced an earlier version of the letter."""
     letter = result.letter
+    replaced = result.status == Status.UPDATED
+    message = f"Geüpload als {result.source}, SHA-256 {letter.source_sha256}"
+    if replaced:
+        message = f"Nieuwe versie geüpload als {result.source}, SHA-256 {letter.source_sha256}; de vorige staat in de versiegeschiedenis"
     LogEntry.objects.log_actions(
         user_id=request.user.pk,
         queryset=Letter.objects.filter(pk=letter.pk),
-        action_flag=ADDITION,
-        change_message=f"Geüpload als {result.source} ({result.status}), SHA-256 {letter.source_sha256}",
+        action_flag=CHANGE if replaced else ADDITION,
+        change_message=message,
         single_object=True,
     )

@@ -106,9 +106,10 @@ class Letter(models.Model):
         _("gecorrigeerde velden"), default=list, blank=True,
         help_text=_("Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan."),
     )
-    source_name = models.CharField(_("bestandsnaam"), max_length=255, unique=True)
+    source_name = models.CharField(_("bestandsnaam"), max_length=255, help_text=_("Zoals geüpload; twee brieven kunnen dezelfde naam hebben."))
     source_sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
-    source_file = models.FileField(_("origineel bestand"), upload_to="letters/%Y/", max_length=500, blank=True)
+    # The store names the file (store/originals.py: content-addressed), so no upload_to.
+    source_file = models.FileField(_("origineel bestand"), max_length=500, blank=True)
     imported_at = models.DateTimeField(_("geïmporteerd op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
@@ -125,6 +126,8 @@ class Letter(models.Model):
             models.Index(fields=["minister", "-date"], name="letter_minister_date_idx"),
             models.Index(fields=["dossier", "number"], name="letter_kamerstuk_idx"),
             models.Index(fields=["-imported_at"], name="letter_imported_idx"),
+            models.Index(fields=["reference"], name="letter_reference_idx"),
+            models.Index(fields=["source_name"], name="letter_source_name_idx"),
         ]
 
     def __str__(self) -> str:
@@ -136,6 +139,29 @@ class Letter(models.Model):
     @property
     def kamerstuk_id(self) -> str | None:
         return f"{self.dossier}-{self.number}" if self.dossier and self.number else None
+
+
+class LetterVersion(models.Model):
+    """An earlier version of a letter, kept when an admin or `import_letters --replace` put a
+    new file of the same letter (same Kamerstuk or reference) in its place: the original file
+    and what was extracted from it, as it stood."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="versions")
+    source_name = models.CharField(_("bestandsnaam"), max_length=255)
+    source_sha256 = models.CharField(_("SHA-256"), max_length=64)
+    source_file = models.FileField(_("origineel bestand"), max_length=500, blank=True)
+    extracted = models.JSONField(_("gegevens van deze versie"), default=dict, help_text=_("Velden, tekst, voetnoten, verwijzingen en bijeenkomsten zoals ze toen waren."))
+    imported_at = models.DateTimeField(_("geïmporteerd op"))
+    replaced_at = models.DateTimeField(_("vervangen op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["letter", "-replaced_at", "-id"]
+        indexes = [models.Index(fields=["letter", "-replaced_at"], name="letterversion_letter_idx")]
+        verbose_name = _("eerdere versie")
+        verbose_name_plural = _("eerdere versies")
+
+    def __str__(self) -> str:
+        return f"{self.source_name} ({self.replaced_at:%d-%m-%Y})"
 
 
 class Meeting(models.Model):

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meetings.store import import_bytes
+from meetings.store import Options, import_bytes
 from meetings.models import Letter, Meeting, Participation
 
 pytestmark = pytest.mark.django_db
@@ -121,8 +121,11 @@ def test_upload_requires_a_csrf_token(letter_text):
     assert response.status_code == 403
 
 
+REFERENCE = "Onze referentie BS2024000777"  # an official identity: another file of it is a new version
+
+
 def test_corrected_letter_field_survives_a_reimport(uploader, letter_text):
-    letter = import_bytes("brief.txt", letter_text().encode()).letter
+    letter = import_bytes("brief.txt", letter_text(letterhead=REFERENCE).encode()).letter
     change_url = reverse("admin:meetings_letter_change", args=[letter.pk])
     data = form_data(uploader.get(change_url))
     data["subject"] = "Gecorrigeerde titel"
@@ -130,20 +133,21 @@ def test_corrected_letter_field_survives_a_reimport(uploader, letter_text):
     letter.refresh_from_db()
     assert letter.locked_fields == ["subject"]
 
-    edited = letter_text().replace("Nederland zal", "Nederland gaat")
-    assert import_bytes("brief.txt", edited.encode()).status == "updated"
+    edited = letter_text(letterhead=REFERENCE).replace("Nederland zal", "Nederland gaat")
+    assert import_bytes("brief.txt", edited.encode(), options=Options(replace=True)).status == "updated"
     letter.refresh_from_db()
     assert letter.subject == "Gecorrigeerde titel" and "Nederland gaat" in letter.body
     assert LogEntry.objects.filter(object_id=str(letter.pk), action_flag=2).exists()
 
 
 def test_corrected_meeting_place_survives_a_reimport(letter_text):
-    letter = import_bytes("brief.txt", letter_text().encode()).letter
+    letter = import_bytes("brief.txt", letter_text(letterhead=REFERENCE).encode()).letter
     meeting = letter.meetings.get()
     meeting.location = "Mons"
     meeting.locked_fields = ["location"]
     meeting.save()
-    import_bytes("brief.txt", letter_text().replace("Nederland zal", "Nederland gaat").encode())
+    edited = letter_text(letterhead=REFERENCE).replace("Nederland zal", "Nederland gaat")
+    assert import_bytes("brief.txt", edited.encode(), options=Options(replace=True)).status == "updated"
     assert Meeting.objects.get().location == "Mons"
 
 
@@ -257,3 +261,55 @@ def test_an_odd_preview_token_is_not_found(uploader, token):
 def test_the_letter_list_survives_an_absurd_date_drill_down(uploader, query):
     response = uploader.get(reverse("admin:meetings_letter_changelist") + "?" + query)
     assert response.status_code in (200, 302)
+
+
+# --- new versions of archived letters (issue 14 item 1) -----------------------------------
+
+
+def test_the_preview_names_the_letter_a_new_version_would_replace_and_what_changes(uploader, letter_text):
+    letter = import_bytes("brief.txt", letter_text(letterhead=REFERENCE).encode()).letter
+    preview_url = upload(uploader, text_file("brief-v2.txt", letter_text(letterhead=REFERENCE, date="2 februari 2024")))
+    html = uploader.get(preview_url).content.decode()
+    assert "nieuwe versie van een brief in het archief" in html
+    assert reverse("admin:meetings_letter_change", args=[letter.pk]) in html
+    assert "2024-02-01" in html and "2024-02-02" in html  # the date that would change
+    assert 'name="replace"' in html
+
+
+def test_a_new_version_is_published_only_when_the_admin_chooses_it(uploader, letter_text):
+    letter = import_bytes("brief.txt", letter_text(letterhead=REFERENCE).encode()).letter
+    edited = text_file("brief-v2.txt", letter_text(letterhead=REFERENCE, date="2 februari 2024"))
+    token = token_of(upload(uploader, edited))
+    uploader.post(reverse("admin:meetings_letter_upload_publish", args=[token]))
+    letter.refresh_from_db()
+    assert letter.source_name == "brief.txt" and not letter.versions.exists()
+
+    edited.seek(0)
+    token = token_of(upload(uploader, edited))
+    uploader.post(reverse("admin:meetings_letter_upload_publish", args=[token]), {"replace": ["0"]})
+    letter.refresh_from_db()
+    assert letter.source_name == "brief-v2.txt" and letter.versions.get().source_name == "brief.txt"
+    entry = LogEntry.objects.get(object_id=str(letter.pk))
+    assert entry.action_flag == 2 and "versiegeschiedenis" in entry.change_message
+
+
+def test_the_letter_change_page_shows_every_earlier_version(admin_client, letter_text):
+    import_bytes("brief.txt", letter_text(letterhead=REFERENCE).encode())
+    letter = import_bytes("brief-v2.txt", letter_text(letterhead=REFERENCE, date="2 februari 2024").encode(), options=Options(replace=True)).letter
+    html = admin_client.get(reverse("admin:meetings_letter_change", args=[letter.pk])).content.decode()
+    assert "eerdere versie" in html.lower() and "brief.txt" in html
+
+
+def test_a_near_duplicate_is_flagged_with_a_link(uploader, letter_text):
+    numbered = "Nr. 450 BRIEF VAN DE MINISTER VAN DEFENSIE"
+    letter = import_bytes("brief.txt", letter_text(letterhead=numbered).encode()).letter
+    other = letter_text(letterhead=numbered).replace("Nederland zal", "Nederland gaat")
+    html = uploader.get(upload(uploader, text_file("ander.txt", other))).content.decode()
+    assert "Lijkt op een brief in het archief" in html
+    assert reverse("admin:meetings_letter_change", args=[letter.pk]) in html
+
+
+def test_the_public_letter_page_says_when_it_was_last_changed(client, letter_text):
+    letter = import_bytes("brief.txt", letter_text().encode()).letter
+    html = client.get(letter.get_absolute_url()).content.decode()
+    assert "laatst gewijzigd" in html

@@ -119,15 +119,23 @@ def test_the_same_file_twice_in_one_run_is_imported_once(seed_files, tmp_path):
     assert Letter.objects.count() == 1
 
 
-def test_a_file_name_twice_in_one_run_updates_the_first_letter(seed_files, tmp_path):
+def test_a_file_name_twice_in_one_run_is_two_letters(seed_files, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
     shutil.copy(seed_files[0], first / "brief.txt")
     shutil.copy(seed_files[1], second / "brief.txt")
     results = import_all([first / "brief.txt", second / "brief.txt"])
-    assert [r.status for r in results] == [Status.CREATED, Status.UPDATED]
-    letter = Letter.objects.get()
-    assert letter.source_sha256 == results[1].letter.source_sha256
+    assert [r.status for r in results] == [Status.CREATED, Status.CREATED]
+    assert Letter.objects.filter(source_name="brief.txt").count() == 2
+
+
+def test_the_same_letter_twice_in_one_run_is_one_letter_and_a_new_version(letter_text, tmp_path):
+    reference = "Onze referentie BS2024000777"
+    for name, date in (("brief.txt", "1 februari 2024"), ("brief-gecorrigeerd.txt", "2 februari 2024")):
+        (tmp_path / name).write_text(letter_text(letterhead=reference, date=date), encoding="utf-8")
+    results = import_all([tmp_path / "brief.txt", tmp_path / "brief-gecorrigeerd.txt"])
+    assert [r.status for r in results] == [Status.CREATED, Status.NEW_VERSION]
+    assert results[1].letter == results[0].letter and Letter.objects.count() == 1
 
 
 def test_a_batch_runs_about_as_many_queries_as_a_single_letter(seed_files, monkeypatch):

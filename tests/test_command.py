@@ -1,6 +1,7 @@
 """`manage.py import_letters`: a line per file, failures on stderr, a summary, non-zero on failure."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import shutil
@@ -118,12 +119,31 @@ def test_summary_line_counts_created_updated_unchanged_failed(mixed_folder):
     assert out.splitlines()[-1] == "9 files: 4 created, 0 updated, 0 unchanged, 5 failed"
 
 
-def test_summary_counts_an_edited_file_as_updated(good_folder, letter_text):
+def test_a_new_version_is_reported_and_replaces_only_with_the_flag(good_folder, letter_text):
+    reference = "Onze referentie BS2024000777"
+    (good_folder / "agenda-februari.txt").write_text(letter_text(letterhead=reference), encoding="utf-8")
     run(good_folder)
-    (good_folder / "agenda-februari.txt").write_text(letter_text(date="2 februari 2024"), encoding="utf-8")
+    letter = Letter.objects.get(source_name="agenda-februari.txt")
+    (good_folder / "agenda-februari.txt").write_text(letter_text(letterhead=reference, date="2 februari 2024"), encoding="utf-8")
+
     out, err, ended = run(good_folder)
     assert ended is None
+    assert f"new version of letter {letter.pk}" in out and "--replace" in out
+    assert out.splitlines()[-1] == "3 files: 0 created, 0 updated, 2 unchanged, 1 new version, 0 failed"
+    assert Letter.objects.get(pk=letter.pk).date == dt.date(2024, 2, 1)
+
+    out, err, ended = run(good_folder, replace=True)
     assert out.splitlines()[-1] == "3 files: 0 created, 1 updated, 2 unchanged, 0 failed"
+    assert Letter.objects.get(pk=letter.pk).date == dt.date(2024, 2, 2) and letter.versions.count() == 1
+
+
+def test_two_files_with_the_same_name_in_two_folders_are_two_letters(tmp_path, letter_text):
+    for folder, date in (("a", "1 februari 2024"), ("b", "2 februari 2024")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "brief.txt").write_text(letter_text(date=date), encoding="utf-8")
+    out, err, ended = run(tmp_path)
+    assert out.splitlines()[-1] == "2 files: 2 created, 0 updated, 0 unchanged, 0 failed"
+    assert Letter.objects.filter(source_name="brief.txt").count() == 2
 
 
 def test_readme_in_a_folder_is_skipped(good_folder):

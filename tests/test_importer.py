@@ -1,4 +1,5 @@
-"""meetings/importer.py: one letter, one transaction; idempotent by SHA-256, updated in place by name."""
+"""meetings/store/: one letter, one transaction; idempotent by SHA-256; a new version of a letter (same
+Kamerstuk or reference) replaces it only when asked, and its history keeps the old one."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings.store import writer
-from meetings.store import DRY_RUN, Status, import_bytes, import_file
+from meetings.store import DRY_RUN, Options, Status, import_bytes, import_file
 from meetings.models import (
-    Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session,
+    Citation, Country, Footnote, Letter, LetterMeeting, LetterVersion, Meeting, Minister, Participation, Session,
 )
 
 pytestmark = pytest.mark.django_db
@@ -73,14 +74,28 @@ def media_files(media_root) -> list[str]:
     return sorted(str(p.relative_to(media_root)) for p in (media_root / "letters").rglob("*") if p.is_file())
 
 
+def import_text_failing(name: str, text: str):
+    """A replacing import whose writing fails (the test patched a step of the writer)."""
+    return import_bytes(name, text.encode("utf-8"), options=Options(replace=True))
+
+
 def fail_on_purpose(*args, **kwargs):
     raise RuntimeError("failing on purpose")
 
 
-def import_text(name: str, text: str):
-    result = import_bytes(name, text.encode("utf-8"))
+def import_text(name: str, text: str, *, replace: bool = False):
+    result = import_bytes(name, text.encode("utf-8"), options=Options(replace=replace))
     assert result.status in (Status.CREATED, Status.UPDATED), result.error
     return result
+
+
+# The ministry's reference makes versions of one letter recognisable (store/identity.py).
+REFERENCE = "Onze referentie BS2024000777"
+
+
+def versioned(letter_text, **parts) -> str:
+    """A letter with an official identity, so that another file of it is a new version."""
+    return letter_text(letterhead=REFERENCE, **parts)
 
 
 @pytest.fixture
@@ -175,11 +190,15 @@ def test_same_bytes_under_another_name_are_unchanged(letter_text):
     assert Letter.objects.count() == 1
 
 
-def test_edited_file_with_the_same_name_updates_its_letter_in_place(letter_text):
-    original = import_text("agenda.txt", letter_text(sections=CITES_28676_450["sections"]))
-    edited_text = letter_text(sections=[("Defensie-industrie", "De ministers spreken over de defensie-industrie.")])
+def test_a_new_version_replaces_its_letter_in_place_only_when_asked(letter_text):
+    original = import_text("agenda.txt", versioned(letter_text, sections=CITES_28676_450["sections"]))
+    edited_text = versioned(letter_text, sections=[("Defensie-industrie", "De ministers spreken over de defensie-industrie.")])
 
-    result = import_bytes("agenda.txt", edited_text.encode("utf-8"))
+    waiting = import_bytes("agenda-v2.txt", edited_text.encode("utf-8"))
+    assert waiting.status == Status.NEW_VERSION and waiting.letter.pk == original.letter.pk
+    assert Letter.objects.get().source_sha256 == original.letter.source_sha256
+
+    result = import_bytes("agenda-v2.txt", edited_text.encode("utf-8"), options=Options(replace=True))
 
     assert result.status == Status.UPDATED
     letter = Letter.objects.get()
@@ -194,8 +213,8 @@ def test_edited_file_with_the_same_name_updates_its_letter_in_place(letter_text)
 
 
 def test_edited_letter_naming_another_meeting_drops_the_meeting_no_letter_names(letter_text):
-    import_text("agenda.txt", letter_text())  # 13-14 February
-    import_text("agenda.txt", letter_text(opening="Op 20 en 21 maart komen de NAVO-ministers van Defensie in Brussel bijeen."))
+    import_text("agenda.txt", versioned(letter_text))  # 13-14 February
+    import_text("agenda.txt", versioned(letter_text, opening="Op 20 en 21 maart komen de NAVO-ministers van Defensie in Brussel bijeen."), replace=True)
     meeting = Meeting.objects.get()
     assert (meeting.start_date, meeting.end_date) == (dt.date(2024, 3, 20), dt.date(2024, 3, 21))
     assert LetterMeeting.objects.count() == 1
@@ -254,10 +273,10 @@ def test_failure_inside_store_letter_leaves_no_half_letter(seed_files, monkeypat
 
 
 def test_failed_update_leaves_the_previous_version_of_the_letter(letter_text, monkeypatch):
-    original = import_text("agenda.txt", letter_text(sections=CITES_28676_450["sections"]))
+    original = import_text("agenda.txt", versioned(letter_text, sections=CITES_28676_450["sections"]))
     monkeypatch.setattr(writer, "store_citations", fail_on_purpose)
 
-    result = import_bytes("agenda.txt", letter_text(opening="Op 20 maart komen de ministers bijeen.").encode("utf-8"))
+    result = import_text_failing("agenda.txt", versioned(letter_text, opening="Op 20 maart komen de ministers bijeen."))
 
     assert result.status == Status.FAILED and "could not be stored" in result.error
 
@@ -269,11 +288,11 @@ def test_failed_update_leaves_the_previous_version_of_the_letter(letter_text, mo
 
 
 def test_failed_update_keeps_the_stored_original_file(letter_text, monkeypatch):
-    original_bytes = letter_text().encode("utf-8")
-    import_bytes("agenda.txt", original_bytes)
+    import_text("agenda.txt", versioned(letter_text))
     monkeypatch.setattr(writer, "store_citations", fail_on_purpose)
 
-    assert import_bytes("agenda.txt", letter_text(date="2 februari 2024").encode("utf-8")).status == Status.FAILED
+    assert import_text_failing("agenda.txt", versioned(letter_text, date="2 februari 2024")).status == Status.FAILED
+    assert not LetterVersion.objects.exists()  # the history rolled back with the rows
 
     letter = Letter.objects.get()
     with letter.source_file.open("rb") as handle:
@@ -362,3 +381,51 @@ def test_query_count_barely_grows_with_sessions_and_partners(letter_text):
     small = count_queries("klein.txt", letter_text())  # 1 session, no partners
     big = count_queries("groot.txt", big_letter(letter_text).replace("1 februari", "3 februari"))  # 8 and 8
     assert big - small <= 10, f"{small} queries for 1 session, {big} for 8 sessions and 8 partner countries"
+
+
+# --- letter identity and version history (issue 14 item 1) ---------------------------------
+
+
+def test_two_letters_with_the_same_file_name_are_two_letters(letter_text, media_root):
+    first = import_text("brief.pdf", letter_text())
+    second = import_text("brief.pdf", letter_text(opening="Op 20 en 21 maart komen de NAVO-ministers van Defensie in Brussel bijeen."))
+    assert first.status == second.status == Status.CREATED
+    assert Letter.objects.count() == 2
+    for letter in Letter.objects.all():
+        with letter.source_file.open("rb") as handle:
+            assert hashlib.sha256(handle.read()).hexdigest() == letter.source_sha256
+
+
+def test_a_kamerstuk_is_one_letter_whatever_the_file(letter_text):
+    kamerstuk = "Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 450\n\nNr. 450 BRIEF VAN DE MINISTER VAN DEFENSIE"
+    original = import_text("brief.txt", letter_text(letterhead=kamerstuk))
+    other_file = import_bytes("kst-28676-450.txt", letter_text(letterhead=kamerstuk, date="2 februari 2024").encode())
+    assert other_file.status == Status.NEW_VERSION and other_file.letter.pk == original.letter.pk
+    assert (original.letter.dossier, original.letter.number) == ("28676", 450)
+
+
+def test_the_replaced_version_stays_in_the_history_with_its_file_and_data(letter_text):
+    original = import_text("agenda.txt", versioned(letter_text, sections=CITES_28676_450["sections"]))
+    old_file, old_sha, old_body = original.letter.source_file.name, original.letter.source_sha256, original.letter.body
+    import_text("agenda-v2.txt", versioned(letter_text, date="2 februari 2024"), replace=True)
+
+    letter = Letter.objects.get()
+    version = letter.versions.get()
+    assert (version.source_name, version.source_sha256, version.source_file.name) == ("agenda.txt", old_sha, old_file)
+    with version.source_file.open("rb") as handle:
+        assert hashlib.sha256(handle.read()).hexdigest() == old_sha
+    assert version.extracted["body"] == old_body and version.extracted["date"] == "2024-02-01"
+    assert [c["id"] for c in version.extracted["citations"]] == [c.id for c in original.data.citations]
+    assert letter.source_name == "agenda-v2.txt" and letter.date == dt.date(2024, 2, 2)
+
+
+def test_a_letter_without_official_identity_is_known_by_its_content(letter_text):
+    import_text("agenda.txt", letter_text())
+    edited = import_bytes("agenda.txt", letter_text(date="2 februari 2024").encode())
+    assert edited.status == Status.CREATED and Letter.objects.count() == 2
+
+
+def test_a_sample_letter_is_never_a_version_of_an_official_one(letter_text):
+    official = import_text("echt.txt", versioned(letter_text))
+    sample = import_bytes("voorbeeld.txt", ("VOORBEELDBRIEF\n\n" + versioned(letter_text, date="3 februari 2024")).encode())
+    assert sample.status == Status.CREATED and sample.letter.is_sample and sample.letter.pk != official.letter.pk

@@ -2,8 +2,8 @@
 
 A file goes to letters/<sha256[:2]>/<sha256>/<its name>, so a name alone says which bytes it
 holds and a new version never overwrites an old one. Files are stored before their rows, so no
-row ever lacks its file; files stored for rows that then cannot be written are removed again,
-and a replaced version's file only once the new rows are committed.
+row ever lacks its file; files stored for rows that then cannot be written are removed again.
+A replaced version's file is kept for its version history (versions.py).
 
 A process killed between storing the files and committing their rows cannot remove them, so
 each batch first lists its files in a journal (MEDIA_ROOT/pending/, one file per batch, locked
@@ -16,7 +16,6 @@ import fcntl
 import json
 import os
 import uuid
-from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from ..extract.data import LetterData
 from ..models import Letter
 
 from .sources import Source
@@ -42,13 +42,17 @@ def save_original_file(name: str, content: bytes) -> bool:
     return True
 
 
-def write_with_originals(letters: list[tuple[Source, object]]) -> list[Written]:
-    """Store each (source, LetterData)'s original, then write the rows in one transaction."""
-    items = [Incoming(data, source.name, source.sha256, original_file_name(source.sha256, source.name)) for source, data in letters]
+def write_with_originals(letters: list[tuple[Source, LetterData, Letter | None]]) -> list[Written]:
+    """Store each (source, data, letter it replaces)'s original, then write the rows in one
+    transaction. A replaced version's file stays: its version history keeps it."""
+    items = [
+        Incoming(data, source.name, source.sha256, original_file_name(source.sha256, source.name), replaces)
+        for source, data, replaces in letters
+    ]
     journal = Journal([item.file_name for item in items])
     wrote: list[str] = []
     try:
-        for item, (source, _data) in zip(items, letters):
+        for item, (source, _data, _replaces) in zip(items, letters):
             if save_original_file(item.file_name, source.content):
                 wrote.append(item.file_name)
         written = write_letters(items)
@@ -58,9 +62,6 @@ def write_with_originals(letters: list[tuple[Source, object]]) -> list[Written]:
         journal.close()
         raise
     transaction.on_commit(journal.close)  # at once outside a transaction
-    for w in written:
-        if w.old_file and w.old_file != w.letter.source_file.name:
-            transaction.on_commit(partial(default_storage.delete, w.old_file))
     return written
 
 

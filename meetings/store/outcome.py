@@ -16,13 +16,14 @@ class Status(StrEnum):
     UNCHANGED = "unchanged"  # these exact bytes are archived already: nothing written
     FAILED = "failed"  # unreadable, not a letter, or not storable: `error` says why
     PARSED = "parsed"  # extracted and not written (a dry run, an upload preview)
+    NEW_VERSION = "new version"  # another file of an archived letter: kept out until someone chooses to replace
 
 
 @dataclass
 class ImportResult:
     source: str  # the file's name
     status: Status
-    letter: Letter | None = None  # the archived letter (CREATED, UPDATED, UNCHANGED)
+    letter: Letter | None = None  # the archived letter (CREATED, UPDATED, UNCHANGED, NEW_VERSION)
     data: LetterData | None = None  # what extraction found, when it ran
     error: str | None = None  # the reason, for FAILED
 

@@ -34,6 +34,7 @@ from ..extract.bounded import ReadLimits, die_with_parent
 from ..extract.read import read_letter_bytes
 from ..extract.topics import TopicRule
 from ..models import Letter
+from .identity import archived_versions_of, identities_of
 from .originals import clear_interrupted, write_with_originals
 from .outcome import ImportResult, Status
 from .sources import Source, Unreadable, read_source
@@ -53,6 +54,11 @@ class Options:
     consult_archive: bool = True  # False: every file counts as new (a dry run needs no database)
     describe: bool = False  # extract files whose bytes are archived too, to report on them
     deadline: float | None = None  # time.monotonic() by which all reading must be done (a web request)
+    replace: bool = False  # a new version of an archived letter replaces it (import_letters --replace)
+    replace_ids: frozenset[int] = frozenset()  # ... of these archived letters only (the admin's choice)
+
+    def may_replace(self, letter: Letter) -> bool:
+        return self.replace or letter.pk in self.replace_ids
 
 
 DRY_RUN = Options(write=False, consult_archive=False)
@@ -105,7 +111,7 @@ def import_sources(
         clear_interrupted()
     planned, to_extract = tee(plan(sources, options))
     extractions = extracted((p.source.content for p in to_extract if p.extract), topics, workers, options.deadline)
-    writer = OrderedWriter(write=options.write)
+    writer = OrderedWriter(options)
     for item in planned:
         yield from writer.add(item, next(extractions) if item.extract else None)
     yield from writer.flush()
@@ -134,8 +140,8 @@ class OrderedWriter:
     """Turns planned files and their extractions into results, in file order, while new
     letters wait for their batch to be written."""
 
-    def __init__(self, *, write: bool):
-        self.write = write
+    def __init__(self, options: Options):
+        self.options = options
         self.order: list[ImportResult | tuple[Source, LetterData]] = []  # results, and letters waiting
         self.batch: list[tuple[Source, LetterData]] = []
         self.written: dict[str, Letter] = {}  # sha256 -> letter, for copies of a file in one run
@@ -149,9 +155,17 @@ class OrderedWriter:
         archived = item.archived or self.written.get(source.sha256)
         if archived is not None:
             return self.add_result(ImportResult(source.name, Status.UNCHANGED, letter=archived, data=extraction))
-        if not self.write:
-            return self.add_result(ImportResult(source.name, Status.PARSED, data=extraction))
+        if not self.options.write:
+            return self.add_result(self.unwritten(source, extraction))
         return self.add_letter(source, extraction)
+
+    def unwritten(self, source: Source, data: LetterData) -> ImportResult:
+        """What a run that writes nothing says of a new file: a new version of an archived
+        letter, or a letter that would be created."""
+        version = archived_versions_of([data])[0] if self.options.consult_archive else None
+        if version is not None:
+            return ImportResult(source.name, Status.NEW_VERSION, letter=version, data=data)
+        return ImportResult(source.name, Status.PARSED, data=data)
 
     def add_result(self, result: ImportResult) -> Iterator[ImportResult]:
         self.order.append(result)
@@ -159,8 +173,9 @@ class OrderedWriter:
             yield from self.flush()
 
     def add_letter(self, source: Source, data: LetterData) -> Iterator[ImportResult]:
-        if any(s.sha256 == source.sha256 or s.name == source.name for s, _ in self.batch):
-            yield from self.flush()  # the same file twice: the second sees the first one written
+        identities = set(identities_of(data))
+        if any(s.sha256 == source.sha256 or identities & set(identities_of(d)) for s, d in self.batch):
+            yield from self.flush()  # the same letter twice: the second sees the first one written
             if source.sha256 in self.written:
                 yield from self.add_result(ImportResult(source.name, Status.UNCHANGED, letter=self.written[source.sha256], data=data))
                 return
@@ -177,16 +192,29 @@ class OrderedWriter:
             yield item if isinstance(item, ImportResult) else results[id(item)]
 
     def store(self, batch: list[tuple[Source, LetterData]]) -> list[ImportResult]:
+        """Write the batch's new letters and chosen replacements; the other new versions wait."""
+        versions = archived_versions_of([data for _source, data in batch])
+        waiting = {
+            id(pair): ImportResult(pair[0].name, Status.NEW_VERSION, letter=version, data=pair[1])
+            for pair, version in zip(batch, versions) if version is not None and not self.options.may_replace(version)
+        }
+        chosen = [(pair, version) for pair, version in zip(batch, versions) if id(pair) not in waiting]
+        written = dict(zip((id(pair) for pair, _v in chosen), self.write_letters(chosen)))
+        return [waiting.get(id(pair)) or written[id(pair)] for pair in batch]
+
+    def write_letters(self, chosen: list[tuple[tuple[Source, LetterData], Letter | None]]) -> list[ImportResult]:
+        if not chosen:
+            return []
         try:
-            outcomes = write_with_originals(batch)
+            outcomes = write_with_originals([(source, data, version) for (source, data), version in chosen])
         except Exception as exc:  # noqa: BLE001 - one letter's failure must not stop the others
             if database_gone(exc):
                 raise DatabaseUnavailable(str(exc).strip() or type(exc).__name__) from exc
-            if len(batch) == 1:
-                return [failure(batch[0], exc)]
-            return [self.store([pair])[0] for pair in batch]  # find the letter that fails
+            if len(chosen) == 1:
+                return [failure(chosen[0][0], exc)]
+            return [self.write_letters([one])[0] for one in chosen]  # find the letter that fails
         results = []
-        for (source, data), w in zip(batch, outcomes):
+        for ((source, data), _version), w in zip(chosen, outcomes):
             self.written[source.sha256] = w.letter
             results.append(ImportResult(source.name, Status.CREATED if w.created else Status.UPDATED, letter=w.letter, data=data))
         return results

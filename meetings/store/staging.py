@@ -19,8 +19,10 @@ from django.conf import settings
 
 from ..extract.read import file_kind
 from .outcome import ImportResult, Status
-from .pipeline import PREVIEW, import_sources
+from .identity import near_duplicate_of
+from .pipeline import PREVIEW, Options, import_sources
 from .sources import Source
+from .versions import changes
 
 ALLOWED_SUFFIXES = {".txt": "text", ".md": "text", ".pdf": "pdf", ".docx": "docx"}
 STAGING_MAX_AGE = 24 * 3600  # abandoned previews are removed after a day
@@ -35,10 +37,18 @@ class StagedFile:
     error: str | None = None
     letter: dict | None = None  # LetterData.to_json()
     duplicate_of: int | None = None  # pk of the archived letter with the same bytes
+    replaces: int | None = None  # pk of the archived letter this is a new version of (same Kamerstuk or reference)
+    changes: list[list[str]] | None = None  # [field, archived, this file] where replacing would change it
+    similar_to: int | None = None  # pk of an archived letter of the same kind, date and number
 
     @property
     def publishable(self) -> bool:
-        return self.error is None and self.duplicate_of is None
+        """Publishable as a new letter; a new version only when the admin chooses to replace."""
+        return self.error is None and self.duplicate_of is None and self.replaces is None
+
+    @property
+    def replaceable(self) -> bool:
+        return self.error is None and self.duplicate_of is None and self.replaces is not None
 
 
 def staging_root() -> Path:
@@ -88,11 +98,18 @@ def stage(files) -> tuple[str, list[StagedFile]]:
 
 
 def describe(item: StagedFile, result: ImportResult) -> None:
-    """What the preview shows of a file: its extraction, or why it has none."""
+    """What the preview shows of a file: its extraction, or why it has none; whether it is in
+    the archive already, a new version of an archived letter (and what would change), or like one."""
     item.error = result.error
     item.letter = result.data.to_json() if result.data else None
     if result.status == Status.UNCHANGED:
         item.duplicate_of = result.letter.pk
+    elif result.status == Status.NEW_VERSION:
+        item.replaces = result.letter.pk
+        item.changes = [[c.field, c.old, c.new] for c in changes(result.letter, result.data)]
+    if result.data is not None and item.duplicate_of is None:
+        similar = near_duplicate_of(result.data, other_than=result.letter)
+        item.similar_to = similar.pk if similar else None
 
 
 def size_error(size: int) -> str | None:
@@ -109,16 +126,19 @@ def load(token: str) -> list[StagedFile] | None:
     return read_manifest(folder)
 
 
-def publish(token: str) -> list[ImportResult] | None:
-    """Import every publishable staged file, then remove the staging folder; None when the
-    upload is gone (published or cancelled already, perhaps by a simultaneous request)."""
+def publish(token: str, *, replace: frozenset[int] = frozenset()) -> list[ImportResult] | None:
+    """Import every publishable staged file and the new versions at the indexes in `replace`
+    (each replacing only the letter the preview named), then remove the staging folder; None
+    when the upload is gone (published or cancelled already, perhaps by a simultaneous request)."""
     claimed = claim(token)
     if claimed is None:
         return None
     try:
         items = read_manifest(claimed)
-        sources = [Source.from_bytes(item.name, (claimed / f"{i}.bin").read_bytes()) for i, item in enumerate(items) if item.publishable]
-        return list(import_sources(sources))
+        chosen = [i for i, item in enumerate(items) if item.publishable or (item.replaceable and i in replace)]
+        sources = [Source.from_bytes(items[i].name, (claimed / f"{i}.bin").read_bytes()) for i in chosen]
+        replaced = frozenset(items[i].replaces for i in chosen if items[i].replaces is not None)
+        return list(import_sources(sources, options=Options(replace_ids=replaced)))
     finally:
         shutil.rmtree(claimed, ignore_errors=True)
 

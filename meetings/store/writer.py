@@ -19,6 +19,7 @@ from ..search.indexer import index_written
 from .bulk_rows import insert_rows
 from .corrections import locked
 from .meeting_pool import MeetingPool, role_of
+from .versions import keep_versions
 
 
 @dataclass
@@ -29,31 +30,32 @@ class Incoming:
     source_name: str
     sha256: str
     file_name: str
+    replaces: Letter | None = None  # the archived letter this is a new version of (identity.py)
 
 
 @dataclass
 class Written:
     letter: Letter
     created: bool
-    old_file: str  # the stored file of the version this one replaced ("" if none)
     data: LetterData
 
 
 @transaction.atomic
 def write_letters(items: list[Incoming]) -> list[Written]:
-    """Write the letters (distinct file names and contents) and everything hanging off them.
+    """Write the letters (distinct contents) and everything hanging off them.
 
-    A letter whose file name is archived already is updated in place; its old footnotes,
-    citations, topics, sessions and meeting links are replaced by the new ones.
+    A letter that replaces an archived one updates it in place, after its version history
+    has kept it as it was (versions.py); its old footnotes, citations, topics, sessions and
+    meeting links are replaced by the new ones.
     """
-    for key in ("source_name", "sha256"):
-        if len({getattr(i, key) for i in items}) < len(items):
-            raise ValueError(f"a batch holds two letters with the same {key}; write them one after the other")
+    replaced = [i.replaces.pk for i in items if i.replaces is not None]
+    if len({i.sha256 for i in items}) < len(items) or len(set(replaced)) < len(replaced):
+        raise ValueError("a batch holds the same file or letter twice; write them one after the other")
     topic_rows = {t.name: t for t in Topic.objects.all()}
-    archived = Letter.objects.select_for_update().filter(source_name__in=[i.source_name for i in items])
-    existing = {letter.source_name: letter for letter in archived}
+    existing = Letter.objects.select_for_update().select_related("minister").in_bulk(replaced)
+    keep_versions(list(existing.values()))
     ministers = upsert_ministers([m for i in items for m in ([i.data.minister] if i.data.minister else []) + i.data.cosigners])
-    written = [fill_letter(item, existing.get(item.source_name), ministers) for item in items]
+    written = [fill_letter(item, existing.get(item.replaces.pk) if item.replaces else None, ministers) for item in items]
     old_meetings = clear_replaced(w for w in written if not w.created)
     Letter.objects.bulk_create([w.letter for w in written if w.created])
     for w in written:
@@ -80,8 +82,7 @@ def write_letters(items: list[Incoming]) -> list[Written]:
 
 def fill_letter(item: Incoming, letter: Letter | None, ministers: dict[str, Minister]) -> Written:
     created = letter is None
-    letter = letter or Letter(source_name=item.source_name)
-    old_file = letter.source_file.name if letter.source_file else ""
+    letter = letter or Letter()
     data = item.data
     extracted = {
         "kind": data.kind,
@@ -98,9 +99,10 @@ def fill_letter(item: Incoming, letter: Letter | None, ministers: dict[str, Mini
     letter.body = data.body
     letter.is_sample = data.is_sample
     letter.warnings = data.warnings
+    letter.source_name = item.source_name
     letter.source_sha256 = item.sha256
     letter.source_file.name = item.file_name
-    return Written(letter, created, old_file, data)
+    return Written(letter, created, data)
 
 
 def clear_replaced(replaced) -> set[int]:

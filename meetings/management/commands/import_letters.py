@@ -1,4 +1,4 @@
-"""`manage.py import_letters PATH...`: import letter files (.txt, .md, .pdf) and folders."""
+"""`manage.py import_letters PATH...`: import letter files and folders of them."""
 from __future__ import annotations
 
 import json
@@ -9,49 +9,42 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.search import optimize_index
+from meetings.search.indexer import optimize_index
 from meetings.store import DRY_RUN, ImportResult, Options, Status, import_files
 from meetings.store.pipeline import DatabaseUnavailable
 
 LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx"}
 PROGRESS_FROM = 50  # files; smaller batches print a line per file and need no progress bar
 OPTIMIZE_FROM = 1000  # letters written; a larger import tidies the search index afterwards
+SUMMARY_ORDER = [Status.CREATED, Status.UPDATED, Status.UNCHANGED, Status.NEW_VERSION, Status.FAILED]
 
 
 class Command(BaseCommand):
-    help = "Import letters to the Tweede Kamer about NATO meetings from files and folders."
+    help = (
+        "Import letters to the Tweede Kamer about NATO meetings from files (.txt, .md, .markdown, .pdf, .docx) "
+        "and folders. A new file of an archived letter (same Kamerstuk or reference) is reported and left "
+        "out unless --replace is given."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="Letter files (.txt, .md, .pdf) or folders to search for them.")
+        parser.add_argument("paths", nargs="+", help="Letter files (.txt, .md, .markdown, .pdf, .docx) or folders to search for them.")
         parser.add_argument("--dry-run", action="store_true", help="Parse and report what was found; write nothing.")
+        parser.add_argument(
+            "--replace", action="store_true",
+            help="Let a new file of an archived letter replace it; the replaced file and data stay in the letter's version history.",
+        )
         parser.add_argument(
             "--format", choices=["text", "json"], default="text",
             help="text: a line per file and a summary; json: one JSON list with an item per file.",
         )
 
-    def handle(self, *args, paths, dry_run=False, format="text", verbosity=1, **options):
+    def handle(self, *args, paths, dry_run=False, replace=False, format="text", verbosity=1, **options):
         files = collect_files([Path(p) for p in paths])
         if not files:
             raise CommandError("No letter files found in: " + ", ".join(paths))
-        results: list[ImportResult] = []
-        options = DRY_RUN if dry_run else Options(describe=format == "json")
-        batch = import_files(files, options=options)
-        try:
-            for index, result in enumerate(batch, 1):
-                results.append(result)
-                if format == "text":
-                    self.report(result, verbosity)
-                    if len(files) >= PROGRESS_FROM and verbosity >= 1 and index % 50 == 0:
-                        self.stderr.write(f"  … {index}/{len(files)} files")
-        except DatabaseUnavailable as exc:
-            stored = sum(1 for r in results if r.written)
-            raise CommandError(
-                f"The database went away ({exc}); stopped after {len(results)} of {len(files)} files "
-                f"({stored} letters stored, each whole). Run the same command again when it is back: "
-                "what was stored is recognised and skipped."
-            ) from None
-        written = sum(1 for r in results if r.written)
-        if not dry_run and written >= OPTIMIZE_FROM:
+        run = DRY_RUN if dry_run else Options(describe=format == "json", replace=replace)
+        results = self.run_import(files, run, show=format == "text", verbosity=verbosity)
+        if sum(1 for r in results if r.written) >= OPTIMIZE_FROM:
             started = time.perf_counter()
             optimize_index()
             if format == "text" and verbosity >= 1:
@@ -66,9 +59,32 @@ class Command(BaseCommand):
                 sys.exit(1)  # the JSON is complete on stdout; the exit status says some failed
             raise CommandError(f"{failed} of {len(results)} files could not be imported.")
 
+    def run_import(self, files: list[Path], run: Options, *, show: bool, verbosity: int) -> list[ImportResult]:
+        results: list[ImportResult] = []
+        try:
+            for index, result in enumerate(import_files(files, options=run), 1):
+                results.append(result)
+                if show:
+                    self.report(result, verbosity)
+                    if len(files) >= PROGRESS_FROM and verbosity >= 1 and index % 50 == 0:
+                        self.stderr.write(f"  … {index}/{len(files)} files")
+        except DatabaseUnavailable as exc:
+            stored = sum(1 for r in results if r.written)
+            raise CommandError(
+                f"The database went away ({exc}); stopped after {len(results)} of {len(files)} files "
+                f"({stored} letters stored, each whole). Run the same command again when it is back: "
+                "what was stored is recognised and skipped."
+            ) from None
+        return results
+
     def report(self, result: ImportResult, verbosity: int) -> None:
         if result.status == Status.FAILED:
             self.stderr.write(self.style.ERROR(f"FAILED  {result.source}: {result.error}"))
+        elif result.status == Status.NEW_VERSION:
+            self.stdout.write(self.style.WARNING(
+                f"new version of letter {result.letter.pk} ({result.letter.source_name}): {result.source} not imported; "
+                "run again with --replace to replace the archived letter"
+            ))
         elif verbosity >= 1:
             self.stdout.write(f"{result.status:<9} {result.source}: {describe(result)}")
             if verbosity >= 2 and result.data:
@@ -77,8 +93,8 @@ class Command(BaseCommand):
 
     def summary(self, results: list[ImportResult], dry_run: bool) -> None:
         counts = Counter(r.status for r in results)
-        order = [Status.PARSED, Status.FAILED] if dry_run else [Status.CREATED, Status.UPDATED, Status.UNCHANGED, Status.FAILED]
-        line = ", ".join(f"{counts.get(s, 0)} {s}" for s in order)
+        order = [Status.PARSED, Status.FAILED] if dry_run else SUMMARY_ORDER
+        line = ", ".join(f"{counts.get(s, 0)} {s}" for s in order if s != Status.NEW_VERSION or counts.get(s))
         style = self.style.ERROR if counts.get(Status.FAILED) else self.style.SUCCESS
         self.stdout.write(style(f"{len(results)} files: {line}" + (" (dry run, nothing written)" if dry_run else "")))
 
@@ -105,7 +121,8 @@ def describe(result: ImportResult) -> str:
 
 def as_json(result: ImportResult) -> dict:
     letter = result.data.to_json() if result.data else None
-    return {"source": result.source, "ok": result.ok, "status": result.status, "error": result.error, "letter": letter}
+    archived = result.letter.pk if result.letter is not None else None
+    return {"source": result.source, "ok": result.ok, "status": result.status, "error": result.error, "archived_letter": archived, "letter": letter}
 
 
 def is_letter_file(path: Path) -> bool:
