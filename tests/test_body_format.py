@@ -3,7 +3,8 @@ signature marked by the extraction. Pure: strings in, no database."""
 import importlib
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from meetings.extract import parse_letter
 from meetings.extract.body import (

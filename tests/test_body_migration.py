@@ -46,7 +46,10 @@ def test_0009_marks_the_signature_of_stored_bodies_and_migrating_back_takes_it_o
     monkeypatch.setattr(importlib.import_module("meetings.migrations.0009_body_format"), "BATCH", 2)  # three batches
     letters = letter_model_at_0008.objects
     bodies = {n: OLD_BODY.replace("13 en 14", f"{n} en {n + 1}") for n in range(1, 6)}
-    ids = {n: letters.create(subject="Agenda", body=body, source_name=f"{n}.txt", source_sha256=f"{n:064}").pk for n, body in bodies.items()}
+    ids = {
+        n: letters.create(subject="Agenda", body=body, source_name=f"{n}.txt", source_sha256=f"{n:064}").pk
+        for n, body in bodies.items()
+    }
     after = migrate(AFTER).objects
     assert {n: after.get(pk=pk).body for n, pk in ids.items()} == {n: NEW_BODY.replace("13 en 14", f"{n} en {n + 1}") for n in ids}
     before = migrate(BEFORE).objects

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-from .body import Block, write as write_body
+from .body import Block
+from .body import write as write_body
 
 
 @dataclass

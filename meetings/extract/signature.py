@@ -7,6 +7,7 @@ Some letters open the signature with a closing formula ("Hoogachtend,").
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .body import Block, BlockKind
 from .data import MinisterData
@@ -38,7 +39,7 @@ def is_closing_formula(text: str) -> bool:
 def mark_closing_formula(blocks: list[Block]) -> list[Block]:
     """A closing formula right above the signature is part of it (the letter page sets the
     whole signature apart); anywhere else it stays a paragraph."""
-    for block, following in zip(blocks, blocks[1:]):
+    for block, following in pairwise(blocks):
         if block.kind == BlockKind.PARAGRAPH and following.kind == BlockKind.SIGNATURE and is_closing_formula(block.text):
             block.kind = BlockKind.SIGNATURE
     return blocks
