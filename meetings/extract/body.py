@@ -35,9 +35,9 @@ Pure: no Django import (STYLE.md, habit 1).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable
 
 
 class BlockKind(StrEnum):
