@@ -98,7 +98,10 @@ class Letter(models.Model):
     subject = models.CharField(_("betreft"), max_length=300)
     minister = models.ForeignKey(Minister, verbose_name=_("ondertekend door"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters")
     cosigners = models.ManyToManyField(Minister, verbose_name=_("mede ondertekend door"), blank=True, related_name="cosigned_letters")
-    body = models.TextField(_("tekst"), help_text=_("Schone tekst: alinea's gescheiden door een lege regel, koppen met '## ', voetnootverwijzingen als [^1]."))
+    body = models.TextField(_("tekst"), help_text=_(
+        "Schone tekst: blokken gescheiden door een lege regel, koppen met '## ', "
+        "ondertekening met '-- ', voetnootverwijzingen als [^1]."
+    ))
     topics = models.ManyToManyField(Topic, verbose_name=_("onderwerpen"), blank=True, related_name="letters")
     is_sample = models.BooleanField(_("voorbeeldbrief"), default=False, help_text=_("Fictieve demonstratiebrief, geen officieel document."))
     warnings = models.JSONField(_("waarschuwingen"), default=list, blank=True)

@@ -7,9 +7,10 @@ from itertools import groupby
 from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from .extract.body import section_text
 from .extract.sessions import key_words
 from .models import Country, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
-from .rendering import heading_id, section_text
+from .rendering import heading_id
 
 
 @dataclass

@@ -120,6 +120,32 @@ def test_letter_text_is_escaped(client, db):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co." in html
 
 
+def forbid_extraction(monkeypatch):
+    """Make the signature patterns and the extraction entry points fail if a page calls them."""
+    import inspect
+
+    from meetings.extract import clean, letter as letter_module, signature
+
+    def fail(*args, **kwargs):
+        raise AssertionError("a page ran extraction code")
+
+    for name, function in inspect.getmembers(signature, inspect.isfunction):
+        if function.__module__ == signature.__name__:
+            monkeypatch.setattr(signature, name, fail)
+    monkeypatch.setattr(clean, "clean_letter", fail)
+    monkeypatch.setattr(letter_module, "parse_letter", fail)
+
+
+def test_letter_page_sets_the_signature_apart_without_running_extraction(client, db, seeds_dir, monkeypatch):
+    imported = import_letter_bytes("003.txt", (seeds_dir / "003_ab0bb0f9ecab726f.txt").read_bytes()).letter
+    meeting = imported.meeting_links.first().meeting
+    forbid_extraction(monkeypatch)
+    html = client.get(imported.get_absolute_url()).content.decode()
+    assert '<p class="signature">De Minister van Defensie, K.H. Ollongren</p>' in html
+    assert "-- " not in html.split('class="letter-body"')[1].split("</div>")[0]
+    assert client.get(meeting.get_absolute_url()).status_code == 200
+
+
 def test_original_file_is_served_as_imported(client, archive):
     letter = Letter.objects.first()
     response = client.get(reverse("meetings:letter_original", args=[letter.pk]))

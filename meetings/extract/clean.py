@@ -11,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import markdown
-from .data import Block, CleanDocument, Footnote
+from .body import Block, BlockKind
+from .data import CleanDocument, Footnote
 from .letterhead import is_furniture, is_head_furniture
-from .signature import is_signature_role, is_signature_name
+from .signature import is_signature_name, is_signature_role, mark_closing_formula
 from .text import collapse_spaces, normalize
 
 FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
@@ -48,7 +49,7 @@ def clean_letter(raw: str, plain_lines: list[str] | None = None) -> CleanDocumen
     lines, footnotes = lift_footnotes(lines)
     vocabulary = words_on_one_line(lines)
     blocks = [block for group in paragraphs(lines) if (block := to_block(group, vocabulary))]
-    blocks = mark_footnote_references(blocks, footnotes)
+    blocks = mark_closing_formula(mark_footnote_references(blocks, footnotes))
     return CleanDocument(blocks=blocks, footnotes=footnotes)
 
 
@@ -256,11 +257,11 @@ def to_block(group: list[Line], vocabulary: set[str] = frozenset()) -> Block | N
     if not text:
         return None
     if is_signature_role(group[0].text) or is_signature_name(text):
-        return Block("signature", text)
+        return Block(BlockKind.SIGNATURE, text)
     numbered = NUMBERED_HEADING.match(text)
     if group[0].markdown_heading or looks_like_heading(group, text[numbered.end() :] if numbered else text):
-        return Block("heading", (text[numbered.end() :] if numbered else text).rstrip(":"))
-    return Block("paragraph", text)
+        return Block(BlockKind.HEADING, (text[numbered.end() :] if numbered else text).rstrip(":"))
+    return Block(BlockKind.PARAGRAPH, text)
 
 
 def looks_like_heading(group: list[Line], text: str) -> bool:
@@ -284,7 +285,7 @@ def mark_footnote_references(blocks: list[Block], footnotes: list[Footnote]) -> 
             continue
         pattern = re.compile(MARKER.format(n=footnote.number))
         for block in blocks:
-            if block.kind == "paragraph" and pattern.search(block.text):
+            if block.kind == BlockKind.PARAGRAPH and pattern.search(block.text):
                 block.text = pattern.sub(token, block.text, count=1)
                 break
     return blocks

@@ -4,13 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-
-@dataclass
-class Block:
-    """A heading or a paragraph of clean letter text. Footnote markers are kept as [^N]."""
-
-    kind: str  # "heading" | "paragraph"
-    text: str
+from .body import Block
+from .body import write as write_body
 
 
 @dataclass
@@ -94,8 +89,8 @@ class LetterData:
 
     @property
     def body(self) -> str:
-        """Clean text: blocks separated by blank lines, headings prefixed with '## '."""
-        return "\n\n".join(("## " + b.text) if b.kind == "heading" else b.text for b in self.blocks)
+        """The text the archive stores and pages render, in the one format of extract/body.py."""
+        return write_body(self.blocks)
 
     def to_json(self) -> dict:
         """The shape `import_letters --format json` prints (dates as ISO 8601)."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from babel.dates import format_date
 
+from .body import BlockKind
 from .citations import find_citations
 from .clean import clean_letter
 from .data import LetterData
@@ -32,7 +33,7 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
     date = metadata.letter_date(lines)
     number = metadata.letter_number(lines)
     subject = metadata.letter_subject(lines)
-    paragraphs = [b.text for b in document.blocks if b.kind == "paragraph"]
+    paragraphs = [b.text for b in document.blocks if b.kind == BlockKind.PARAGRAPH]
     body = "\n".join(b.text for b in document.blocks)
     opening = " ".join(paragraphs[:1])
     year = date.year if date else context_year(body)

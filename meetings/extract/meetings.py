@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import re
 
 from .anchors import Anchor, find_anchors, is_meeting_statement, is_virtual, location_in, series_of, undated_anchor, venue_in
-from .data import Block, MeetingData
+from .body import Block, BlockKind
+from .data import MeetingData
 from .dates import find_dates
 from .participants import find_participants
 from .sessions import SessionCollector
@@ -68,9 +69,9 @@ class Unit:
 def units_of(blocks: list[Block], subject: str) -> list[Unit]:
     units = [Unit(-1, True, subject, [subject])] if subject else []
     for index, block in enumerate(blocks):
-        if block.kind == "signature":
+        if block.kind == BlockKind.SIGNATURE:
             continue
-        heading = block.kind == "heading"
+        heading = block.kind == BlockKind.HEADING
         units.append(Unit(index, heading, block.text, [block.text] if heading else split_sentences(block.text)))
     return units
 

@@ -2,11 +2,14 @@
 
 A letter can be co-signed (a second block for, say, the Minister van Buitenlandse Zaken);
 the Defence minister or state secretary counts as the signer, the others as co-signers.
+Some letters open the signature with a closing formula ("Hoogachtend,").
 """
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from .body import Block, BlockKind
 from .data import MinisterData
 
 ROLE = re.compile(
@@ -17,6 +20,8 @@ TITLES = r"(?:(?:drs|dr|mr|ir|ing|prof|ds)\.?\s+)*"
 INITIALS = r"(?:[A-Z][a-z]{0,2}\.\s?)+"
 SURNAME = r"(?:(?:van|de|der|den|ter|ten|te|la|le|von|d'|in ')\s+)*[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*"
 NAME = re.compile(rf"^{TITLES}({INITIALS}\s?{SURNAME})$")
+# The closings of Dutch official letters, on a line of their own above the signature.
+CLOSING = re.compile(r"^(?:hoogachtend|met (?:vriendelijke|hartelijke) groet(?:en)?|met de meeste hoogachting)\s*,?$", re.IGNORECASE)
 
 
 def is_signature_role(text: str) -> bool:
@@ -25,6 +30,19 @@ def is_signature_role(text: str) -> bool:
 
 def is_signature_name(text: str) -> bool:
     return bool(NAME.match(text.strip()))
+
+
+def is_closing_formula(text: str) -> bool:
+    return bool(CLOSING.match(text.strip()))
+
+
+def mark_closing_formula(blocks: list[Block]) -> list[Block]:
+    """A closing formula right above the signature is part of it (the letter page sets the
+    whole signature apart); anywhere else it stays a paragraph."""
+    for block, following in pairwise(blocks):
+        if block.kind == BlockKind.PARAGRAPH and following.kind == BlockKind.SIGNATURE and is_closing_formula(block.text):
+            block.kind = BlockKind.SIGNATURE
+    return blocks
 
 
 def normalize_role(text: str) -> str:

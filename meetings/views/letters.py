@@ -8,7 +8,7 @@ from django_filters.views import FilterView
 
 from ..filters import LetterFilter
 from ..models import Citation, Letter, LetterMeeting
-from ..rendering import render_body
+from ..rendering import render_body, render_footnote
 from .paging import PAGE_SIZE
 
 
@@ -41,7 +41,7 @@ class LetterDetailView(DetailView):
         footnotes = list(letter.footnotes.all())
         return super().get_context_data(
             body_html=render_body(letter.body, archived, {f.number for f in footnotes}),
-            footnotes=[(f, render_body(f.text, archived, set())) for f in footnotes],
+            footnotes=[(f, render_footnote(f.text, archived)) for f in footnotes],
             **kwargs,
         )
 
