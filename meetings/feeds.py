@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from .extract.body import plain_blocks
 from .models import Letter
 
 
@@ -47,8 +48,9 @@ SUMMARY_CHARACTERS = 600
 
 
 def letter_summary(body: str) -> str:
-    """The opening of a letter as safe HTML for a feed: escaped text, no markup of the letter's."""
-    return escape(body[:SUMMARY_CHARACTERS])
+    """The opening of a letter as safe HTML for a feed: its plain text (no body markup),
+    escaped, so no markup in the letter reaches the reader as markup."""
+    return escape(" ".join(passage.text for passage in plain_blocks(body))[:SUMMARY_CHARACTERS])
 
 
 def letter_published(letter) -> dt.datetime:

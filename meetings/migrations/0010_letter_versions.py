@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0008_complete_vocabulary'),
+        ('meetings', '0009_body_format'),
     ]
 
     operations = [
