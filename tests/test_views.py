@@ -137,7 +137,7 @@ def forbid_extraction(monkeypatch):
 
 
 def test_letter_page_sets_the_signature_apart_without_running_extraction(client, db, seeds_dir, monkeypatch):
-    imported = import_letter_bytes("003.txt", (seeds_dir / "003_ab0bb0f9ecab726f.txt").read_bytes()).letter
+    imported = import_bytes("003.txt", (seeds_dir / "003_ab0bb0f9ecab726f.txt").read_bytes()).letter
     meeting = imported.meeting_links.first().meeting
     forbid_extraction(monkeypatch)
     html = client.get(imported.get_absolute_url()).content.decode()

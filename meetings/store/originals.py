@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.text import get_valid_filename
 
 from ..extract.data import LetterData
 from ..models import Letter
@@ -30,15 +31,32 @@ from .sources import Source
 from .writer import Incoming, Written, write_letters
 
 
+STORED_NAME_BYTES = 150  # of the file's own name in the stored one (file systems allow 255)
+
+
 def original_file_name(sha256: str, source_name: str) -> str:
-    return f"letters/{sha256[:2]}/{sha256}/{Path(source_name).name}"
+    """Where the bytes go: under their SHA-256, with a tidy form of the file's own name that
+    every file system and zip stores as it is (the name as uploaded stays in source_name)."""
+    return f"letters/{sha256[:2]}/{sha256}/{storable_name(source_name)}"
+
+
+def storable_name(source_name: str) -> str:
+    """'brief (1).pdf' -> 'brief_1.pdf'; a backslash, colon or other odd character and an
+    over-long name cannot change where a file lands or make storing it fail."""
+    name = Path(source_name.replace("\\", "/")).name
+    suffix = get_valid_filename(Path(name).suffix)[:12] if Path(name).suffix else ""
+    stem = get_valid_filename(Path(name).stem) if Path(name).stem.strip(" ._") else ""
+    return (stem or "original").encode()[:STORED_NAME_BYTES].decode(errors="ignore") + suffix
 
 
 def save_original_file(name: str, content: bytes) -> bool:
     """Store the bytes under their name unless already there; True when this call wrote them."""
     if default_storage.exists(name):
         return False
-    default_storage.save(name, ContentFile(content))
+    stored = default_storage.save(name, ContentFile(content))
+    if stored != name:  # the storage chose another name: the row would point at nothing
+        default_storage.delete(stored)
+        raise ValueError(f"the storage kept the original as {stored!r}, not {name!r}")
     return True
 
 
