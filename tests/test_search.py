@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -25,12 +28,12 @@ from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
 from meetings.search import Search, rebuild_index
 from meetings.search.service import Total, rounded, surely_beyond
 from meetings.search.backends.base import SAMPLE_MODULUS
-from meetings.search.lexemes import LexemeQuery, Match, normalize
-from meetings.search.query import (
+from meetings.search.language.lexemes import LexemeQuery, Match, normalize
+from meetings.search.language.query import (
     IGNORED_OPERATOR, MAX_CHARS, TRUNCATED, UNCLOSED_QUOTE, AnyOf, Query, Term, parse,
 )
-from meetings.search.snippets import highlight, snippet
-from meetings.search.text import STOPWORDS, fold, lexeme, lexemes, words
+from meetings.search.language.snippets import highlight, snippet
+from meetings.search.language.words import INDEX_STOPWORDS, fold_accents, lexeme, lexemes, words
 
 on_postgres = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL only")
 
@@ -212,8 +215,19 @@ def test_a_query_prints_as_it_parses():
 # --- Words (pure) --------------------------------------------------------------------------
 
 
+def test_the_language_package_imports_no_django():
+    code = (
+        "import sys\n"
+        "import meetings.search.language.lexemes, meetings.search.language.query, meetings.search.language.snippets\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+
+
 def test_folding_drops_case_and_accents():
-    assert fold("Oekraïne") == fold("OEKRAINE") == "oekraine"
+    assert fold_accents("Oekraïne") == fold_accents("OEKRAINE") == "oekraine"
     assert words("Straße, Øresund, Ærø") == ["strasse", "oresund", "aero"]
 
 
@@ -326,8 +340,8 @@ def test_python_stems_are_postgres_stems(seed_files):
 @pytest.mark.django_db
 def test_python_stop_words_are_postgres_stop_words():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT w FROM unnest(%s::text[]) AS w WHERE ts_lexize('dutch_stem', w) = '{}'", [sorted(STOPWORDS)])
-        assert {row[0] for row in cursor.fetchall()} == STOPWORDS
+        cursor.execute("SELECT w FROM unnest(%s::text[]) AS w WHERE ts_lexize('dutch_stem', w) = '{}'", [sorted(INDEX_STOPWORDS)])
+        assert {row[0] for row in cursor.fetchall()} == INDEX_STOPWORDS
 
 
 @on_postgres

@@ -20,7 +20,7 @@ from django.db import DatabaseError, transaction
 from . import vocabulary
 from .backends import Document, get_backend
 from .backends.base import facet_tags
-from .text import words
+from .language.words import words
 
 log = logging.getLogger(__name__)
 BATCH = 500

@@ -35,10 +35,10 @@ from ..models import Country, Letter, LetterMeeting, Meeting, Minister, Session,
 from .backends import get_backend
 from .backends.base import SAMPLE_MODULUS, Page, Within, count_limit, rank_candidates
 from .filters import SearchFilter
-from .lexemes import LexemeQuery, normalize
-from .query import Query, parse, replace_words
-from .snippets import Snippet, highlight, mentions
-from .text import fold, is_vocabulary_word
+from .language.lexemes import LexemeQuery, normalize
+from .language.query import Query, parse, replace_words
+from .language.snippets import Snippet, highlight, mentions
+from .language.words import fold_accents, is_vocabulary_word
 from .vocabulary import closest_word, known_words, stems_with_prefix
 
 SORTS = ("relevance", "date")
@@ -343,9 +343,9 @@ class Search:
         ]
 
     def hit(self, letter: Letter, snippet: Snippet, sessions: list[Session], meetings: list[Meeting]) -> Hit:
-        heading = fold(snippet.heading)
+        heading = fold_accents(snippet.heading)
         session = next((s for s in sessions if mentions(s.title, self.lexemes)), None) or next(
-            (s for s in sessions if heading and s.heading and fold(s.heading) == heading), None
+            (s for s in sessions if heading and s.heading and fold_accents(s.heading) == heading), None
         )
         return Hit(letter, mark_safe(highlight(letter.subject, self.lexemes)), mark_safe(snippet.html), [session.meeting] if session else meetings, session)
 

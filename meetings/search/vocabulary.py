@@ -14,7 +14,7 @@ import difflib
 
 from django.db import connection
 
-from .text import is_vocabulary_word, lexeme
+from .language.words import is_vocabulary_word, lexeme
 
 TABLE = "meetings_search_word"
 MAX_PREFIX_WORDS = 200

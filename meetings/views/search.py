@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from ..api.pagination import WHOLE_NUMBER, page_link, page_size
 from ..api.responses import ApiError, api_view, invalid_parameters
-from ..search import Search, query as query_language
+from ..search.language import query as query_language
+from ..search.service import Search
 from ..templatetags.archive import query_with
 from .paging import PAGE_SIZE
 

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from ..lexemes import LexemeQuery
-from ..snippets import Snippet
+from ..language.lexemes import LexemeQuery
+from ..language.snippets import Snippet
 
 
 

@@ -10,12 +10,12 @@ Migration 0003 creates:
 Migration 0007 adds an index on (date, letter_id) to read matches newest first, and a partial
 GIN index over the letters the facet estimates sample.
 
-The vector is built from the words of meetings.search.text, folded and joined by spaces, not
+The vector is built from the words of meetings.search.language.words, folded and joined by spaces, not
 from the raw text: PostgreSQL's own parser reads "F-35" as "f" and the number "-35", and
 "air policing-taken" as "policing-taken", "polic", "tak" (so "policing" is no longer next to
 "air"); with the words split by our tokenizer both databases count the same words at the
 same positions, and the phrase queries of one test suite match the same letters on both.
-Stemming and stop words stay PostgreSQL's ('dutch' configuration); text.py uses the same
+Stemming and stop words stay PostgreSQL's ('dutch' configuration); language/words.py uses the same
 Snowball algorithm and stop list, and the test suite checks the two agree.
 
 Queries are compiled from the parsed query to tsquery syntax with stems we made ourselves
@@ -28,8 +28,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..lexemes import LexemeQuery, Match
-from ..snippets import Block, Snippet, blocks, may_hold_hits, snippet
+from ..language.lexemes import LexemeQuery, Match
+from ..language.snippets import Snippet, SnippetBlock, blocks, may_hold_hits, snippet
 from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
 TABLE = "meetings_search_document"
@@ -106,7 +106,7 @@ def tsquery(query: LexemeQuery, listed: bool = False) -> str:
     return expression
 
 
-def headline_snippet(all_blocks: list[Block], headline: str) -> Snippet | None:
+def headline_snippet(all_blocks: list[SnippetBlock], headline: str) -> Snippet | None:
     """ts_headline's passage escaped, its markers made <mark>, '…' where text is left out, and
     the heading of the section it comes from; None if the passage is not one piece of the
     letter (it was given only some blocks, and may run from one into a later one)."""

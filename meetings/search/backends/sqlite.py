@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..lexemes import LexemeQuery, Match
-from ..snippets import Snippet, snippet
-from ..text import lexeme
+from ..language.lexemes import LexemeQuery, Match
+from ..language.snippets import Snippet, snippet
+from ..language.words import lexeme
 from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
 TABLE = "meetings_search_fts"

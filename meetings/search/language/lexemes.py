@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from .query import AnyOf, Query, Term
-from .text import lexeme
+from .words import lexeme
 
 MAX_EXPANSIONS = 20
 MAX_LISTED_STEMS = 200
@@ -32,10 +32,6 @@ class Match:
     # vocabulary has few enough to list them all; else None. A backend may match these
     # whole stems instead of the prefix (SQLite: FTS5 reads a prefix's matches all at once).
     stems: tuple[str, ...] | None = None
-
-    @property
-    def is_phrase(self) -> bool:
-        return len(self.lexemes) > 1
 
     def variants(self) -> list["Match"]:
         """The match itself and, for a prefix, one whole-stem match per expansion."""
