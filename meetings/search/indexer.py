@@ -17,7 +17,7 @@ from typing import Iterable
 
 from django.db import DatabaseError, transaction
 
-from . import vocabulary
+from . import word_list
 from .backends import Document, get_backend
 from .backends.base import facet_tags
 from .language.words import words
@@ -91,9 +91,9 @@ def make_document(letter_id: int, subject: str, session_titles: Iterable[str], b
 
 
 def index_documents(docs: list[Document]) -> None:
-    """Write documents to the index and their words to the vocabulary (the bulk path)."""
+    """Write documents to the index and their words to the word list (the bulk path)."""
     get_backend().index(docs)
-    vocabulary.add_words(vocabulary.vocabulary_words(w for d in docs for w in (d.subject, d.sessions, d.body)))
+    word_list.add_words(word_list.words_to_list(w for d in docs for w in (d.subject, d.sessions, d.body)))
 
 
 def index_letters(letter_ids: Iterable[int], rows: Rows | None = None) -> int:

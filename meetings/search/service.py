@@ -39,7 +39,7 @@ from .language.lexemes import LexemeQuery, normalize
 from .language.query import Query, parse, replace_words
 from .language.snippets import Snippet, highlight, mentions
 from .language.words import fold_accents, is_vocabulary_word
-from .vocabulary import closest_word, known_words, stems_with_prefix
+from .word_list import closest_word, known_words, stems_with_prefix
 
 SORTS = ("relevance", "date")
 FACET_SIZE = 12

@@ -58,12 +58,12 @@ def stem_text(words: list[str]) -> str:
 
 def phrase(stems: tuple[str | None, ...], prefix: bool) -> str:
     """One FTS5 phrase. Stems are letters and digits only; quotes are doubled all the same,
-    as listed stems come from the vocabulary table."""
+    as listed stems come from the word list (meetings_search_word)."""
     return '"' + " ".join(s or STOP for s in stems).replace('"', '""') + '"' + ("*" if prefix else "")
 
 
 def match_expression(match: Match) -> str:
-    # A prefix is matched as the whole stems it stands for where the vocabulary lists them:
+    # A prefix is matched as the whole stems it stands for where the word list has them all:
     # FTS5 merges all of a prefix's matches before it returns the first (20 ms for lucht*
     # in 100,000 letters); whole stems it reads lazily, newest first, and stops (0.5 ms).
     variants = match.whole_variants() or match.variants()

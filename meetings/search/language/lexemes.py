@@ -6,8 +6,8 @@ marked come from one place.
 
 A prefix (verdedig*) is matched against the stems, unstemmed itself: "verdedig" is the start
 of the stem "verdedigd". A stem can be shorter than the prefix ("verdediging" -> "verded"),
-so words that start with the prefix but whose stem does not are looked up in the vocabulary
-of indexed words (`expand`) and their stems are matched whole.
+so words that start with the prefix but whose stem does not are looked up among the indexed
+words (`expand`) and their stems are matched whole.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class Match:
     prefix: bool = False  # the last lexeme is a prefix of a stem
     also: tuple[str, ...] = ()  # whole stems the prefix also stands for (see module docstring)
     # Every indexed stem the prefix stands for (those it begins and `also`), when the
-    # vocabulary has few enough to list them all; else None. A backend may match these
+    # word list has few enough to list them all; else None. A backend may match these
     # whole stems instead of the prefix (SQLite: FTS5 reads a prefix's matches all at once).
     stems: tuple[str, ...] | None = None
 

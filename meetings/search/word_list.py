@@ -1,9 +1,9 @@
-"""The words the index has seen (folded, unstemmed), for prefixes and spelling suggestions.
+"""The word list: every word the index has seen (folded, unstemmed) with its stem, for
+prefixes and spelling suggestions. (Not the topic vocabulary, meetings/vocabulary.py.)
 
 One row per word, with its stem: every indexed word (migration 0008; before, only those
 worth suggesting, which `suggest` marks), so that the stems a prefix stands for can be
-listed completely. Words are
-only ever added. A word whose letters were deleted stays, which is harmless: a prefix
+listed completely. Words are only ever added. A word whose letters were deleted stays, which is harmless: a prefix
 expansion to it finds nothing, and a suggestion is only offered after checking that it finds
 letters (Search.suggestion). Created by migration 0003; on PostgreSQL in byte order, so that
 a prefix is a range of the key (and, since 0008, of the stem index).
@@ -21,7 +21,7 @@ MAX_PREFIX_WORDS = 200
 MAX_CANDIDATES = 5000
 
 
-def vocabulary_words(word_lists) -> set[str]:
+def words_to_list(word_lists) -> set[str]:
     """The indexed words among these: all but stop words (which have no stem)."""
     distinct = set().union(*word_lists)  # a letter repeats its words: test each one once
     return {w for w in distinct if lexeme(w) is not None}
