@@ -139,7 +139,7 @@ def load(count: int, pool: list, seed: int, batch: int = 5000) -> float:
     from django.db import transaction
 
     from meetings.models import Letter, LetterMeeting, Session
-    from meetings.search import index_documents, make_document
+    from meetings.search.indexer import index_documents, make_document
     from meetings.search.backends.base import facet_tags
 
     rng = random.Random(seed)
@@ -182,7 +182,7 @@ def load(count: int, pool: list, seed: int, batch: int = 5000) -> float:
 
 
 def run_api(text: str, params: dict) -> str:
-    from meetings.search import Search
+    from meetings.search.service import Search
 
     search = Search({"q": text, **params})
     search.hits(search.page(0, 25).ids)
@@ -190,7 +190,7 @@ def run_api(text: str, params: dict) -> str:
 
 
 def run_page(text: str, params: dict) -> str:
-    from meetings.search import Search
+    from meetings.search.service import Search
 
     search = Search({"q": text, **params})
     search.expect_page(0, 25)  # as the page: it says which page it will show,
@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         from django.db import connection
 
         from meetings.models import Letter
-        from meetings.search import optimize_index
+        from meetings.search.indexer import optimize_index
 
         if args.measure_only:
             args.count = Letter.objects.count()

@@ -67,7 +67,7 @@ def import_archive(path: Path) -> dict[str, int]:
             for obj in serializers.deserialize("json", json.dumps(payload["rows"])):
                 obj.save()
             restore_originals(archive)
-            from .search import rebuild_index
+            from .search.indexer import rebuild_index
 
             rebuild_index()
     return payload["counts"]

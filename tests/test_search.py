@@ -25,7 +25,8 @@ from django.urls import reverse
 
 from meetings.importer import import_letter_bytes, import_letter_file
 from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
-from meetings.search import Search, rebuild_index
+from meetings.search.indexer import rebuild_index
+from meetings.search.service import Search
 from meetings.search.service import Total, rounded, surely_beyond
 from meetings.search.backends.base import SAMPLE_MODULUS
 from meetings.search.language.lexemes import LexemeQuery, Match, normalize

@@ -22,28 +22,4 @@ holds stems, which its snippet() would show). What a search costs is bounded (se
 counts stop at 10,000 and are estimated beyond from a sampled tenth of the archive, as are
 facets; relevance ranks the newest 2,000 matches. Filters are index terms; a prefix is
 matched as the stems the vocabulary lists for it. See bench/README.md.
-
-The pure modules import no Django, so this package imports the rest lazily.
 """
-from __future__ import annotations
-
-_LAZY = {
-    "Search": "service",
-    "index_written": "indexer",
-    "index_letters": "indexer",
-    "index_documents": "indexer",
-    "make_document": "indexer",
-    "rebuild_index": "indexer",
-    "optimize_index": "indexer",
-}
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        from importlib import import_module
-
-        return getattr(import_module(f"{__name__}.{_LAZY[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = list(_LAZY)

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from meetings.batch import import_files
 from meetings.importer import CREATED, FAILED, UPDATED, ImportResult
-from meetings.search import optimize_index
+from meetings.search.indexer import optimize_index
 from meetings.vocabulary import topic_rules
 
 LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx"}
