@@ -19,7 +19,7 @@ from django.db import DatabaseError, transaction
 
 from . import word_list
 from .backends import Document, get_backend
-from .backends.base import facet_tags
+from .facets import facet_tags
 from .language.words import words
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def documents(letter_ids: list[int], rows: Rows | None = None) -> list[Document]
 
 def make_document(letter_id: int, subject: str, session_titles: Iterable[str], body: str, *, date=None, tags=()) -> Document:
     """A letter as the index takes it; `session_titles` are its working sessions' titles and
-    `tags` its facet values (backends.base.facet_tags)."""
+    `tags` its facet values (facets.facet_tags)."""
     return Document(letter_id, words(subject), words("\n".join(session_titles)), words(body), date, tuple(tags))
 
 

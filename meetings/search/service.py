@@ -21,19 +21,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy as _
 
-from ..models import Country, Letter, LetterMeeting, Meeting, Minister, Session, Topic
+from ..models import Letter, LetterMeeting, Meeting, Session
 from .backends import get_backend
 from .backends.base import SAMPLE_MODULUS, Page, Within, count_limit, rank_candidates
+from .facets import Facet, count_tags, filter_tag, labelled_facets
 from .filters import SearchFilter
 from .language.lexemes import LexemeQuery, normalize
 from .language.query import Query, parse, replace_words
@@ -42,11 +40,6 @@ from .language.words import fold_accents, is_vocabulary_word
 from .word_list import closest_word, known_words, stems_with_prefix
 
 SORTS = ("relevance", "date")
-FACET_SIZE = 12
-FACETS = {
-    "kind": _("Soort"), "year": _("Jaar"), "minister": _("Bewindspersoon"),
-    "series": _("Reeks"), "country": _("Land"), "topic": _("Onderwerp"),
-}
 
 
 @dataclass
@@ -59,23 +52,6 @@ class Hit:
     snippet_html: SafeString
     meetings: list[Meeting]
     session: Session | None = None
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    active: bool = False
-    url: str = ""
-
-
-@dataclass
-class Facet:
-    name: str  # the URL parameter it sets
-    label: str
-    options: list[FacetOption]
-    estimated: bool = False  # counts estimated from a sample (more matches than are counted)
 
 
 @dataclass(frozen=True)
@@ -113,46 +89,6 @@ class Loosening:
     value: str
     count: int
     url: str = ""
-
-
-def filter_tag(name: str, value) -> str:
-    """The index tag (backends.base.facet_tags) that a search filter's cleaned value stands for."""
-    if name in ("minister", "topic"):
-        return f"{name}:{value.pk}"
-    if name == "country":
-        return f"country:{value.code}"
-    if name == "year":
-        return f"year:{int(value)}"
-    return f"{name}:{value}"  # kind, series
-
-
-def count_tags(tag_strings) -> dict[str, list[tuple[str, int]]]:
-    """Per facet, (stored value, letters) for its FACET_SIZE largest values; years newest first."""
-    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
-    for tag, n in Counter(chain.from_iterable(map(str.split, tag_strings))).items():
-        name, _colon, value = tag.partition(":")
-        if name in counts:
-            counts[name][value] = n
-    return {
-        name: (sorted(c.items(), reverse=True) if name == "year" else sorted(c.items(), key=lambda p: (-p[1], p[0])))[:FACET_SIZE]
-        for name, c in counts.items()
-    }
-
-
-def facet_labels(values: dict[str, list[str]]) -> dict[str, dict[str, tuple[str, str]]]:
-    """For each facet, stored value -> (URL value, label): kinds and series from their
-    choices, years as they are, ministers, countries and topics from their rows."""
-    labels: dict[str, dict[str, tuple[str, str]]] = {
-        "kind": {v: (v, str(label)) for v, label in Letter.Kind.choices},
-        "series": {v: (v, str(label)) for v, label in Meeting.Series.choices},
-        "year": {v: (v, v) for v in values["year"]},
-    }
-    rows = {"minister": (Minister, "pk", "name"), "country": (Country, "code", "name_nl"), "topic": (Topic, "pk", "name")}
-    for name, (model, key, label) in rows.items():
-        wanted = values[name]
-        found = model.objects.filter(**{f"{key}__in": wanted}).values_list(key, "slug", label) if wanted else []
-        labels[name] = {str(k): (slug, text) for k, slug, text in found}
-    return labels
 
 
 class Search:
@@ -361,13 +297,7 @@ class Search:
         counts = count_tags(self.sample_tags if estimated else self.all_tags)
         if estimated:
             counts = {name: [(value, rounded(n * SAMPLE_MODULUS)) for value, n in pairs] for name, pairs in counts.items()}
-        labels = facet_labels({name: [value for value, _n in pairs] for name, pairs in counts.items()})
-        found = []
-        for name, title in FACETS.items():
-            active = str(self.params.get(name, ""))
-            options = [(*labels[name][value], n) for value, n in counts[name] if value in labels[name]]
-            found.append(Facet(name, title, [FacetOption(slug, text, n, slug == active) for slug, text, n in options], estimated))
-        return found
+        return labelled_facets(counts, self.params, estimated=estimated)
 
     def suggestion(self) -> tuple[str, int] | None:
         """A query with misspelt words replaced by the closest indexed words, if it finds letters."""

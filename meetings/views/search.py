@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 
 from ..api.pagination import WHOLE_NUMBER, page_link, page_size
 from ..api.responses import ApiError, api_view, invalid_parameters
+from ..search.facets import FACETS
 from ..search.language import query as query_language
 from ..search.service import Search
 from ..templatetags.archive import query_with
 from .paging import PAGE_SIZE
 
 FEED_SIZE = 30
-FACET_PARAMETERS = ("kind", "year", "minister", "series", "country", "topic")
 
 
 def notices(search: Search) -> list[str]:
@@ -79,7 +79,7 @@ def search_page(request):
     context["active_filters"] = [
         (label, shown, query_with({"request": request}, **{name: None})) for name, label, shown in search.active_filters()
     ]
-    context["kept_filters"] = [(name, request.GET[name]) for name in FACET_PARAMETERS if request.GET.get(name)]
+    context["kept_filters"] = [(name, request.GET[name]) for name in FACETS if request.GET.get(name)]
     return render(request, "meetings/search.html", context)
 
 

@@ -53,7 +53,7 @@ class Document:
     sessions: list[str]
     body: list[str]
     date: dt.date | None = None
-    tags: tuple[str, ...] = ()  # facet:value, see facet_tags()
+    tags: tuple[str, ...] = ()  # facet:value, see facets.facet_tags()
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,6 @@ class Within:
 class Page:
     total: int  # letters that match, all pages, counted up to count_limit()
     ids: list[int]
-
-
-def facet_tags(*, kind: str, date, minister_id, series=(), countries=(), topics=()) -> tuple[str, ...]:
-    """The facet values of one letter, as stored with its index entry."""
-    tags = [f"kind:{kind}"]
-    tags += [f"year:{date.year}"] if date else []
-    tags += [f"minister:{minister_id}"] if minister_id else []
-    tags += [f"series:{s}" for s in sorted(set(series))]
-    tags += [f"country:{c}" for c in sorted(set(countries) - {None})]
-    tags += [f"topic:{t}" for t in sorted(set(topics))]
-    return tuple(tags)
 
 
 class SearchBackend:
