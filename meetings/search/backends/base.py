@@ -78,6 +78,7 @@ class Page:
 class SearchBackend:
     vendor = ""
     tags_table = ("", "")  # the table holding each letter's facet tags, and its letter id column
+    tables: tuple[str, ...] = ()  # the index's tables, as the latest migration makes them
 
     def __init__(self, connection):
         self.connection = connection
@@ -108,6 +109,11 @@ class SearchBackend:
     def optimize(self) -> None:
         """Tidy the index after a large import, so searches read it as fast as they can."""
         raise NotImplementedError
+
+    def index_exists(self) -> bool:
+        """Whether the database has this index's tables: not before its migration has run, nor
+        after migrating back to an older one."""
+        return set(self.tables) <= set(self.connection.introspection.table_names())
 
     def remove_orphans(self) -> None:
         """Drop entries whose letter is gone without a post_delete signal (raw SQL, TRUNCATE)."""

@@ -125,6 +125,7 @@ def headline_snippet(all_blocks: list[SnippetBlock], headline: str) -> Snippet |
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     tags_table = (TABLE, "letter_id")
+    tables = (TABLE,)
 
     def index(self, documents: list[Document]) -> None:
         rows = [

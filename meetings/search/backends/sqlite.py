@@ -94,6 +94,7 @@ def fts_query(query: LexemeQuery, tags=()) -> str:
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
     tags_table = (ENTRY, "letter_id")
+    tables = (TABLE, SAMPLE, ENTRY)
 
     def index(self, documents: list[Document]) -> None:
         if not documents:
