@@ -184,24 +184,18 @@ def load(count: int, pool: list, seed: int, batch: int = 5000) -> float:
 def run_api(text: str, params: dict) -> str:
     from meetings.search.service import Search
 
-    search = Search({"q": text, **params})
-    search.hits(search.page(0, 25).ids)
-    return shown_total(search)
+    return shown_total(Search({"q": text, **params}).run(limit=25).total)  # as the API: total, page, hits
 
 
 def run_page(text: str, params: dict) -> str:
     from meetings.search.service import Search
 
-    search = Search({"q": text, **params})
-    search.expect_page(0, 25)  # as the page: it says which page it will show,
-    search.facets()  # then asks for the facets, which give the total
-    search.hits(search.page_ids(0, 25))
-    return shown_total(search)
+    return shown_total(Search({"q": text, **params}).run(limit=25, facets=True).total)  # the page: the facets too
 
 
-def shown_total(search) -> str:
+def shown_total(total) -> str:
     """The count as the page shows it: "~50000" where it is an estimate."""
-    return f"{'' if search.total.exact else '~'}{search.total.count}"
+    return f"{'' if total.exact else '~'}{total.count}"
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -17,8 +17,7 @@ from django.db import connection
 from .language.words import is_vocabulary_word, lexeme
 
 TABLE = "meetings_search_word"
-MAX_PREFIX_WORDS = 200
-MAX_CANDIDATES = 5000
+MAX_CANDIDATES = 5000  # words of about the right length and first letter a suggestion compares
 
 
 def words_to_list(word_lists) -> set[str]:
@@ -40,19 +39,19 @@ def after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def stems_with_prefix(prefix: str) -> tuple[list[str], bool]:
+def stems_with_prefix(prefix: str, *, limit: int) -> tuple[list[str], bool]:
     """The indexed stems that start with `prefix` and the stems of indexed words that do
-    (lexemes.normalize's `expand`), and whether these are all: up to MAX_PREFIX_WORDS."""
+    (lexemes.normalize's `expand`), and whether these are all: up to `limit` (Limits.prefix_stems)."""
     if not prefix:
         return [], True
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT stem FROM {TABLE} WHERE stem >= %s AND stem < %s"
             f" UNION SELECT stem FROM {TABLE} WHERE word >= %s AND word < %s ORDER BY stem LIMIT %s",
-            [prefix, after(prefix), prefix, after(prefix), MAX_PREFIX_WORDS + 1],
+            [prefix, after(prefix), prefix, after(prefix), limit + 1],
         )
         stems = [row[0] for row in cursor.fetchall()]
-    return stems[:MAX_PREFIX_WORDS], len(stems) <= MAX_PREFIX_WORDS
+    return stems[:limit], len(stems) <= limit
 
 
 def known_words(candidates: set[str]) -> set[str]:

@@ -19,32 +19,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
-
 from ..language.lexemes import LexemeQuery
 from ..language.snippets import Snippet
 
-
-
-def rank_candidates() -> int:
-    """When more letters match, relevance is ranked among the newest this many (see page())."""
-    return getattr(settings, "SEARCH_RANK_CANDIDATES", 2_000)
-
-
-# A facet count of a search that finds more than count_limit() letters is estimated from the
+# A facet count of a search that finds more than it counts (Limits.count) is estimated from the
 # letters whose id is a multiple of this: a tenth of the archive, the same letters on both
-# databases, each with an index of its own for them (migration 0007).
+# databases, each with an index of its own for them (migration 0007, which fixes the number).
 SAMPLE_MODULUS = 10
-
-
-def count_limit() -> int:
-    """Matches are counted up to this many; more are estimated (Search.count_matches)."""
-    return getattr(settings, "SEARCH_COUNT_LIMIT", 10_000)
 
 
 @dataclass(frozen=True)
 class Document:
-    """What is indexed of a letter: its words as folded by text.words, for the subject
+    """What is indexed of a letter: its words as folded by language.words.words, for the subject
     (weight A), the titles of its working sessions (B) and the body (C), and the columns
     searches sort and count by."""
 
@@ -67,12 +53,6 @@ class Within:
     @property
     def dated(self) -> bool:
         return bool(self.date_from or self.date_to)
-
-
-@dataclass(frozen=True)
-class Page:
-    total: int  # letters that match, all pages, counted up to count_limit()
-    ids: list[int]
 
 
 class SearchBackend:
@@ -117,10 +97,6 @@ class SearchBackend:
 
     def remove_orphans(self) -> None:
         """Drop entries whose letter is gone without a post_delete signal (raw SQL, TRUNCATE)."""
-        raise NotImplementedError
-
-    def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
-        """SQL selecting the ids of the letters that match, for `pk__in=RawSQL(...)`."""
         raise NotImplementedError
 
     def count(self, query: LexemeQuery, within, limit: int | None, *, sample: bool = False) -> int:

@@ -155,9 +155,6 @@ class PostgresBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} d WHERE NOT EXISTS (SELECT 1 FROM meetings_letter l WHERE l.id = d.letter_id)")
 
-    def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
-        return f"SELECT letter_id FROM {TABLE} WHERE vector @@ %s::tsquery", [tsquery(query, listed=True)]
-
     def _where(self, query, within: Within | None, sample: bool = False, hidden: bool = False) -> tuple[str, list]:
         """The filters' tags are operands of the tsquery; their dates a range of the date column.
         `hidden`: the match out of the GIN index's reach (see best())."""

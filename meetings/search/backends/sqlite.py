@@ -2,7 +2,7 @@
 
 Migrations 0003 and 0007 create:
 - meetings_search_fts, one row per letter (rowid: a key, see below) with three columns, subject,
-  sessions and body, holding the *stems* of their words (text.lexemes), a stop word written
+  sessions and body, holding the *stems* of their words (language.words.lexemes), a stop word written
   as "_" so phrase distances stay what PostgreSQL counts ("afschrikking en verdediging" is
   "afschrik _ verded"). FTS5's tokenizer (unicode61, "_" a word character) then only splits
   on the spaces we put in, so SQLite and PostgreSQL see the same words. A fourth column holds
@@ -151,9 +151,6 @@ class SQLiteBackend(SearchBackend):
             for table in (TABLE, SAMPLE):
                 cursor.execute(f"DELETE FROM {table} WHERE {letter_id(table)} NOT IN (SELECT id FROM meetings_letter)")
             cursor.execute(f"DELETE FROM {ENTRY} WHERE letter_id NOT IN (SELECT id FROM meetings_letter)")
-
-    def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
-        return f"SELECT {letter_id()} FROM {TABLE} WHERE {TABLE} MATCH %s", [fts_query(query)]
 
     def _where(self, query, within: Within | None, table: str = TABLE) -> tuple[str, list]:
         """The filters' tags are terms of the MATCH; their dates a range of row keys."""

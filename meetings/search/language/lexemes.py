@@ -17,8 +17,7 @@ from typing import Callable, Iterable
 from .query import AnyOf, Query, Term
 from .words import lexeme
 
-MAX_EXPANSIONS = 20
-MAX_LISTED_STEMS = 200
+MAX_EXPANSIONS = 20  # stems of words that begin with a prefix while the stems do not (`also`)
 
 
 @dataclass(frozen=True)
@@ -79,9 +78,11 @@ def to_match(term: Term, expand: Callable[[str], tuple[list[str], bool]] | None,
     return Match(tuple(stems), term.prefix, also, whole)
 
 
-def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | None = None) -> LexemeQuery:
+def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | None = None, *, stem_budget: int = 0) -> LexemeQuery:
     """Stem the query's words; `expand(prefix)` gives the indexed stems that begin with the
-    prefix and the stems of indexed words that do, and whether that is all of them."""
+    prefix and the stems of indexed words that do, and whether that is all of them. At most
+    `stem_budget` of those are listed in the whole query (SEARCH_PREFIX_STEMS, read by the
+    caller: this module reads no settings)."""
     ignored: list[str] = []
     required = []
     for clause in query.required:
@@ -90,13 +91,13 @@ def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | No
         if matches:  # stop words drop out, as in PostgreSQL: "de OR Oekraïne" is "Oekraïne"
             required.append(tuple(dict.fromkeys(matches)))
     excluded = tuple(m for m in (to_match(t, expand, ignored) for t in query.excluded) if m)
-    return within_budget(LexemeQuery(tuple(dict.fromkeys(required)), excluded, tuple(dict.fromkeys(ignored))))
+    return within_budget(LexemeQuery(tuple(dict.fromkeys(required)), excluded, tuple(dict.fromkeys(ignored))), stem_budget)
 
 
-def within_budget(query: LexemeQuery) -> LexemeQuery:
-    """At most MAX_LISTED_STEMS listed stems in a whole query (a query of many prefixes would
+def within_budget(query: LexemeQuery, budget: int) -> LexemeQuery:
+    """At most `budget` listed stems in a whole query (a query of many prefixes would
     otherwise become thousands of terms); prefixes beyond keep the prefix operator."""
-    left = MAX_LISTED_STEMS
+    left = budget
 
     def spend(match: Match) -> Match:
         nonlocal left
