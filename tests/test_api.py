@@ -99,12 +99,16 @@ def seeded(seed_files) -> dict[str, Letter]:
 
 def test_index_lists_every_endpoint_with_its_filters(client):
     data = get_json(client, "/api/")
-    assert set(data["endpoints"]) == {"letters", "meetings", "countries", "ministers", "topics"}
+    assert set(data["endpoints"]) == {"letters", "meetings", "countries", "ministers", "topics", "search"}
     assert data["endpoints"]["letters"]["url"] == f"{BASE}/api/letters/"
     assert data["endpoints"]["letters"]["detail"] == f"{BASE}/api/letters/{{id}}/"
     assert data["endpoints"]["meetings"]["detail"] == f"{BASE}/api/meetings/{{slug}}/"
     assert set(data["endpoints"]["letters"]["filters"]) == {"year", "kind", "series", "country", "minister", "topic"}
     assert set(data["endpoints"]["meetings"]["filters"]) == {"year", "series", "country", "minister", "topic"}
+    assert data["endpoints"]["search"] == {
+        "url": f"{BASE}/api/search/", "detail": None, "parameters": ["q", "sort"],
+        "filters": ["year", "kind", "series", "country", "minister", "topic", "from", "to"],
+    }
     assert data["pagination"]["max_page_size"] == MAX_PAGE_SIZE
     for endpoint in data["endpoints"].values():
         assert client.get(endpoint["url"]).status_code == 200
@@ -357,6 +361,51 @@ def test_address_without_trailing_slash_is_redirected(client):
     response = client.get("/api/letters")
     assert response.status_code == 301
     assert response["Location"] == "/api/letters/"
+
+
+# Search: the query language and filters of /zoeken/, paged like every list.
+
+SEARCH_KEYS = {"query", "sort", "count", "count_exact", "next", "previous", "results", "notices"}
+
+
+def test_search_returns_count_and_results(client, seeded):
+    data = get_json(client, "/api/search/?q=air+policing")
+    assert set(data) == SEARCH_KEYS
+    assert (data["query"], data["sort"], data["count"], data["count_exact"]) == ("air policing", "relevance", 2, True)
+    assert (data["next"], data["previous"], data["notices"]) == (None, None, [])
+    assert {r["source_name"][:3] for r in data["results"]} == {"002", "003"}
+    result = data["results"][0]
+    letter = Letter.objects.get(pk=result["id"])
+    assert set(result) == {"id", "source_name", "url", "title", "date", "kind", "minister", "meetings", "session", "snippet"}
+    assert (result["title"], result["kind"], result["date"]) == (letter.subject, "agenda", letter.date.isoformat())
+    assert (result["url"], result["minister"]) == (f"{BASE}/brieven/{letter.pk}/", letter.minister.name)
+    assert [m["url"] for m in result["meetings"]] == [f"{BASE}{m.get_absolute_url()}" for m in letter.meetings.order_by("start_date")]
+    assert "<mark>air policing</mark>" in result["snippet"]
+
+
+def test_search_takes_the_filters_and_pages_like_every_list(client, seeded):
+    first = get_json(client, "/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1")
+    assert (first["count"], len(first["results"]), first["previous"]) == (2, 1, None)
+    assert first["next"] == f"{BASE}/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=2"
+    second = get_json(client, first["next"])
+    assert (len(second["results"]), second["next"]) == (1, None)
+    assert second["previous"] == f"{BASE}/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=1"
+    reports = first["results"] + second["results"]
+    assert [r["kind"] for r in reports] == ["report", "report"] and reports[0]["id"] != reports[1]["id"]
+    assert "does not exist" in get_json(client, "/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=3", status=404)["error"]
+    assert list(get_json(client, "/api/search/?q=x&page=abc", status=400)["fields"]) == ["page"]
+
+
+def test_search_with_a_blank_query_finds_nothing(client, seeded):
+    data = get_json(client, "/api/search/?kind=report")
+    assert (data["count"], data["results"], data["next"]) == (0, [], None)
+
+
+def test_search_runs_a_bounded_number_of_queries(client, seeded, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        data = get_json(client, "/api/search/?q=Oekra%C3%AFne&kind=agenda")
+    assert data["count"] == 3
+    assert {r["source_name"][:3] for r in data["results"]} == {"002", "003", "004"}
 
 
 # Filters: bad values and unknown parameters.

@@ -776,34 +776,13 @@ def test_query_count_does_not_grow_with_the_results(client, seeded, letter_text)
     assert queries() == before
 
 
-# --- API and feed ---------------------------------------------------------------------------
+# --- Hits and feed (the API's search: tests/test_api.py) ------------------------------------
 
 
 def test_a_hit_outside_any_session_belongs_to_every_meeting_of_its_letter(seeded):
     (hit,) = Search({"q": "Bulgarije verlenging"}).run(limit=10).hits  # 002: the agenda of the DMM and of the JEF meeting before it
     assert hit.session is None
     assert sorted(m.series for m in hit.meetings) == sorted(m.series for m in seeded["002"].meetings.all())
-
-
-def test_the_api_returns_count_and_results(client, seeded):
-    data = client.get("/api/search/", {"q": "air policing"}).json()
-    assert data["count"] == 2
-    result = data["results"][0]
-    assert set(result) >= {"source_name", "url", "title", "date", "kind", "snippet"}
-    assert result["url"].startswith("http://testserver/brieven/")
-    assert "<mark>air policing</mark>" in result["snippet"]
-    assert {r["source_name"][:3] for r in data["results"]} == {"002", "003"}
-
-
-def test_the_api_takes_the_filters(client, seeded):
-    data = client.get("/api/search/", {"q": "Oekraïne", "kind": "report", "page_size": 1}).json()
-    assert data["count"] == 2 and len(data["results"]) == 1 and data["next"]
-    assert client.get("/api/search/", {"q": "x", "page": "abc"}).status_code == 400
-
-
-def test_the_api_runs_a_bounded_number_of_queries(client, seeded, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
-        client.get("/api/search/", {"q": "Oekraïne", "kind": "agenda"})
 
 
 def test_every_search_has_an_atom_feed_of_the_newest_letters(client, seeded):

@@ -1,20 +1,19 @@
-"""Full-text search: the results page (/zoeken/), its Atom feed and the JSON API (/api/search/).
+"""Full-text search: the results page (/zoeken/) and its Atom feed. The JSON search is in the
+API (meetings/api/views.py, /api/search/).
 
 The work is done by meetings.search.service.Search; these views only turn the request into
-one, run it once, and turn its result into HTML, Atom or JSON. A query never gives an error page:
+one, run it once, and turn its result into HTML or Atom. A query never gives an error page:
 what the parser had to drop or repair is told in a sentence above the results.
 """
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from ..api.pagination import WHOLE_NUMBER, page_link, page_size
-from ..api.responses import ApiError, api_view, invalid_parameters
 from ..search.facets import FACETS
 from ..search.notices import notices
 from ..search.service import Search
@@ -124,50 +123,3 @@ class SearchFeed(Feed):
 
     def item_author_name(self, hit):
         return hit.letter.minister.name if hit.letter.minister else None
-
-
-def hit_json(hit, request) -> dict:
-    letter = hit.letter
-    return {
-        "id": letter.pk,
-        "source_name": letter.source_name,
-        "url": request.build_absolute_uri(letter.get_absolute_url()),
-        "title": letter.subject,
-        "date": letter.date,
-        "kind": letter.kind,
-        "minister": letter.minister.name if letter.minister else None,
-        "meetings": [
-            {"title": m.title, "start_date": m.start_date, "url": request.build_absolute_uri(m.get_absolute_url())}
-            for m in hit.meetings
-        ],
-        "session": hit.session.title if hit.session else None,
-        "snippet": str(hit.snippet_html),
-    }
-
-
-@api_view
-def search_api(request):
-    """{"query", "count", "count_exact", "next", "previous", "results", "notices"}; filters as
-    on /zoeken/. Beyond the count limit (10,000) `count` is an estimate (count_exact false)
-    and the pages stop at the limit."""
-    search = Search(request.GET)
-    size = page_size(request)
-    number = request.GET.get("page") or "1"
-    if not number.isdigit() or int(number) < 1:
-        raise invalid_parameters({"page": [WHOLE_NUMBER]})
-    result = search.run(offset=(int(number) - 1) * size, limit=size)
-    paginator = Paginator(range(result.total.browsable), size)
-    try:
-        page = paginator.page(number)
-    except EmptyPage:
-        raise ApiError(404, f"Page {number} does not exist; the last is {paginator.num_pages}.")
-    return {
-        "query": str(search.query),
-        "sort": search.sort,
-        "count": result.total.count,
-        "count_exact": result.total.exact,
-        "next": page_link(request, page.next_page_number()) if page.has_next() else None,
-        "previous": page_link(request, page.previous_page_number()) if page.has_previous() else None,
-        "results": [hit_json(hit, request) for hit in result.hits],
-        "notices": notices(search),
-    }
