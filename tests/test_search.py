@@ -215,7 +215,11 @@ def test_hostile_input_never_raises(text):
     query = parse(text)
     assert isinstance(query, Query)
     assert len(str(query)) <= MAX_CHARS + 10
-    normalize(query)  # and it can be stemmed
+    stemmed = normalize(query)
+    stems = [stem or "" for match in [*stemmed.positive(), *stemmed.excluded] for stem in match.lexemes]
+    assert re.fullmatch(r"[^\W_]*", "".join(stems))  # letters and digits only reach the database
+    # Empty exactly when every word asked for is a stop word (a prefix is never one).
+    assert stemmed.is_empty == (not any(term.prefix or any(map(lexeme, term.words)) for term in query.terms()))
 
 
 def test_random_input_never_raises():
@@ -410,14 +414,21 @@ def test_two_per_cent_finds_the_letters_with_2_procent(client, seeded):
     expected = {name for name, letter in seeded.items() if re.search(r"\b2 ?(%|procent)", letter.body)}
     assert found("2%") == found("2 procent") == expected == {"001", "003"}
     snippets = [r["snippet"] for r in client.get("/api/search/", {"q": "2%"}).json()["results"]]
+    assert len(snippets) == 2
     assert all("<mark>2%</mark>" in s or "<mark>2 procent</mark>" in s for s in snippets)
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_input_never_gives_an_error_page(client, seeded, text):
-    for url in ("/zoeken/", "/api/search/", "/zoeken/feed.atom"):
-        response = client.get(url, {"q": text, "from": text[:20], "kind": text[:10], "page": "1"})
-        assert response.status_code == 200, (url, text)
+    params = {"q": text, "from": text[:20], "kind": text[:10], "page": "1"}
+    page = client.get("/zoeken/", params)
+    assert page.status_code == 200 and page.context["count"] >= 0
+    assert "<script>" not in page.content.decode()  # the query is shown escaped
+    data = client.get("/api/search/", params).json()
+    assert set(data) == {"query", "sort", "count", "count_exact", "next", "previous", "results", "notices"}
+    assert len(data["results"]) == min(data["count"], 25) and parse(data["query"]) == parse(text)
+    feed = client.get("/zoeken/feed.atom", params)
+    assert feed.status_code == 200 and ET.fromstring(feed.content).tag == "{http://www.w3.org/2005/Atom}feed"
 
 
 def test_hostile_filter_values_are_ignored(client, seeded):
@@ -752,28 +763,38 @@ def test_the_search_box_on_every_page_leads_here(client, seeded):
 
 def test_the_results_page_runs_a_bounded_number_of_queries(client, seeded, django_assert_max_num_queries):
     with django_assert_max_num_queries(14):
-        assert client.get("/zoeken/", {"q": "Oekraïne", "kind": "agenda", "sort": "date"}).status_code == 200
+        response = client.get("/zoeken/", {"q": "Oekraïne", "kind": "agenda", "sort": "date"})
+    assert response.status_code == 200
+    assert seed_names(hit.letter for hit in response.context["hits"]) == ["004", "002", "003"]
+    assert {f.name: {o.value: o.count for o in f.options} for f in response.context["facets"]}["kind"] == {"agenda": 3}
     with django_assert_max_num_queries(14):
-        client.get("/zoeken/", {"q": "verdedig*"})
+        response = client.get("/zoeken/", {"q": "verdedig*"})
+    assert response.status_code == 200
+    assert {hit.letter.pk for hit in response.context["hits"]} == set(ids_of({"q": "verdedig*"})) != set()
 
 
 def test_the_no_results_page_runs_a_bounded_number_of_queries(client, seeded, django_assert_max_num_queries):
     with django_assert_max_num_queries(18):
-        client.get("/zoeken/", {"q": "Oekrajne Zwarte", "kind": "report", "from": "2020-01-01"})
+        response = client.get("/zoeken/", {"q": "Oekrajne Zwarte", "kind": "report", "from": "2020-01-01"})
+    assert response.status_code == 200
+    assert (response.context["count"], response.context["hits"]) == (0, [])
+    # "oekraine zwarte" was tried and finds no report; without a filter the misspelling finds nothing either.
+    assert response.context["suggestion"] is None and response.context["loosenings"] == []
 
 
 def test_query_count_does_not_grow_with_the_results(client, seeded, letter_text):
     from django.test.utils import CaptureQueriesContext
 
-    def queries():
+    def queries() -> tuple[int, int]:
         with CaptureQueriesContext(connection) as captured:
-            client.get("/zoeken/", {"q": "werksessie"})
-        return len(captured)
+            response = client.get("/zoeken/", {"q": "werksessie"})
+        assert response.status_code == 200 and len(response.context["hits"]) == response.context["count"]
+        return len(captured), response.context["count"]
 
-    before = queries()
+    before, found_before = queries()
     for n in range(4):
         letter_with(letter_text, f"extra-{n}.txt", date=f"{n + 1} maart 2024")
-    assert queries() == before
+    assert queries() == (before, found_before + 4)
 
 
 # --- Hits and feed (the API's search: tests/test_api.py) ------------------------------------
