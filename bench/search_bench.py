@@ -139,8 +139,8 @@ def load(count: int, pool: list, seed: int, batch: int = 5000) -> float:
     from django.db import transaction
 
     from meetings.models import Letter, LetterMeeting, Session
-    from meetings.search.indexer import index_documents, make_document
     from meetings.search.facets import facet_tags
+    from meetings.search.indexer import index_documents, make_document
 
     rng = random.Random(seed)
     ministers, meetings, topics = reference_rows(rng, max(50, count // 30))

@@ -29,13 +29,13 @@ from meetings.search.backends import get_backend
 from meetings.search.backends.base import SAMPLE_MODULUS, SearchBackend
 from meetings.search.filters import SearchFilter
 from meetings.search.indexer import rebuild_index
-from meetings.search.service import Search, Total, rounded, surely_beyond
 from meetings.search.language.lexemes import LexemeQuery, Match, normalize
 from meetings.search.language.query import (
     IGNORED_OPERATOR, MAX_CHARS, TRUNCATED, UNCLOSED_QUOTE, AnyOf, Query, Term, parse,
 )
 from meetings.search.language.snippets import highlight, snippet
 from meetings.search.language.words import INDEX_STOPWORDS, fold_accents, lexeme, lexemes, words
+from meetings.search.service import Search, Total, rounded, surely_beyond
 
 on_postgres = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL only")
 

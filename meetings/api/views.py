@@ -16,6 +16,7 @@ from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, envelope, last_page, paginate,
 from .responses import api_view, invalid_parameters
 from .serializers import Links
 
+
 class Endpoint(NamedTuple):
     """A row of the index: the list's route name, its detail's key, the filters it takes."""
 
@@ -124,21 +125,21 @@ def search(request):
     (SEARCH_COUNT_LIMIT) `count` is an estimate (count_exact false) and the pages stop at the
     limit. Filter values the search cannot read are ignored, as on /zoeken/: a query never
     gives an error."""
-    found = Search(request.GET)
+    asked = Search(request.GET)
     wanted = requested_page(request)
-    result = found.run(offset=wanted.offset, limit=wanted.size)
+    result = asked.run(offset=wanted.offset, limit=wanted.size)
     last = last_page(wanted, result.total.browsable)
     links = Links(request)
     page = envelope(request, wanted, last, result.total.count, [serializers.search_hit(hit, links) for hit in result.hits])
     return {
-        "query": str(found.query),
-        "sort": found.sort,
+        "query": str(asked.query),
+        "sort": asked.sort,
         "count": page["count"],
         "count_exact": result.total.exact,
         "next": page["next"],
         "previous": page["previous"],
         "results": page["results"],
-        "notices": notices(found),
+        "notices": notices(asked),
     }
 
 
