@@ -5,8 +5,8 @@ search package's bulk path (`make_document` + `index_documents`), then times a m
 phrase, prefix and filtered queries the way the site runs them:
 
 - "api": what /api/search/ does: the count (up to the count limit), the first page of 25
-  ranked ids, and those letters with their snippets (Search.page, hits);
-- "page": the results page's work: the same plus the six facet counts (Search.facets).
+  ranked ids, and those letters with their snippets (Search.run(limit=25));
+- "page": the results page's work: the same plus the six facet counts (run(..., facets=True)).
 
 The letters are made from a pool of synthetic letters (bench/generate.py) run through the
 real extraction (subject, body, sessions, topics); each archived letter takes the body of one
