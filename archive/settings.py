@@ -190,6 +190,23 @@ SESSION_COOKIE_HTTPONLY = True
 # Public pages may be cached this long by browsers and proxies (they revalidate with ETags).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 
+# What a search may cost, so that it stays fast however large the archive grows (read by
+# meetings/search/limits.py; the figures are in bench/README.md). Below these bounds, which is
+# every search of an archive of a few thousand letters, every count and order is exact.
+# Matches are counted up to this many; beyond, the total and the facet counts are estimated
+# from the tenth of the letters whose id ends in 0, and only this many can be paged through.
+# Counting reads every match: 50,000 matches of a phrase took 100-150 ms on PostgreSQL.
+SEARCH_COUNT_LIMIT = 10_000
+# Relevance ranks the newest this many matches; older matches follow them, newest first.
+# Ranking costs time in proportion to the letters ranked, and the newest letters are what
+# the archive's users ask for first.
+SEARCH_RANK_CANDIDATES = 2_000
+# A prefix (lucht*) is matched as the indexed stems it stands for, up to this many in one
+# query; beyond, as the database's prefix operator, which on SQLite reads all of a prefix's
+# matches before the first (lucht*: 17 ms, against 0.5 ms by its four stems); more listed
+# stems would make a query of many prefixes thousands of terms.
+SEARCH_PREFIX_STEMS = 200
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

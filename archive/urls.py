@@ -7,7 +7,6 @@ from django.urls import include, path
 from django.shortcuts import redirect
 
 from meetings.sitemaps import SITEMAPS
-from meetings.views import search as search_views
 
 
 def favicon(request):
@@ -22,7 +21,6 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("api/search/", search_views.search_api, name="api_search"),
     path("api/", include("meetings.api.urls")),
 ]
 urlpatterns += i18n_patterns(

@@ -5,8 +5,8 @@ search package's bulk path (`make_document` + `index_documents`), then times a m
 phrase, prefix and filtered queries the way the site runs them:
 
 - "api": what /api/search/ does: the count (up to the count limit), the first page of 25
-  ranked ids, and those letters with their snippets (Search.page, hits);
-- "page": the results page's work: the same plus the six facet counts (Search.facets).
+  ranked ids, and those letters with their snippets (Search.run(limit=25));
+- "page": the results page's work: the same plus the six facet counts (run(..., facets=True)).
 
 The letters are made from a pool of synthetic letters (bench/generate.py) run through the
 real extraction (subject, body, sessions, topics); each archived letter takes the body of one
@@ -139,8 +139,8 @@ def load(count: int, pool: list, seed: int, batch: int = 5000) -> float:
     from django.db import transaction
 
     from meetings.models import Letter, LetterMeeting, Session
-    from meetings.search import index_documents, make_document
-    from meetings.search.backends.base import facet_tags
+    from meetings.search.facets import facet_tags
+    from meetings.search.indexer import index_documents, make_document
 
     rng = random.Random(seed)
     ministers, meetings, topics = reference_rows(rng, max(50, count // 30))
@@ -182,26 +182,20 @@ def load(count: int, pool: list, seed: int, batch: int = 5000) -> float:
 
 
 def run_api(text: str, params: dict) -> str:
-    from meetings.search import Search
+    from meetings.search.service import Search
 
-    search = Search({"q": text, **params})
-    search.hits(search.page(0, 25).ids)
-    return shown_total(search)
+    return shown_total(Search({"q": text, **params}).run(limit=25).total)  # as the API: total, page, hits
 
 
 def run_page(text: str, params: dict) -> str:
-    from meetings.search import Search
+    from meetings.search.service import Search
 
-    search = Search({"q": text, **params})
-    search.expect_page(0, 25)  # as the page: it says which page it will show,
-    search.facets()  # then asks for the facets, which give the total
-    search.hits(search.page_ids(0, 25))
-    return shown_total(search)
+    return shown_total(Search({"q": text, **params}).run(limit=25, facets=True).total)  # the page: the facets too
 
 
-def shown_total(search) -> str:
+def shown_total(total) -> str:
     """The count as the page shows it: "~50000" where it is an estimate."""
-    return f"{'' if search.total.exact else '~'}{search.total.count}"
+    return f"{'' if total.exact else '~'}{total.count}"
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -241,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         from django.db import connection
 
         from meetings.models import Letter
-        from meetings.search import optimize_index
+        from meetings.search.indexer import optimize_index
 
         if args.measure_only:
             args.count = Letter.objects.count()

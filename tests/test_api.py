@@ -99,12 +99,16 @@ def seeded(seed_files) -> dict[str, Letter]:
 
 def test_index_lists_every_endpoint_with_its_filters(client):
     data = get_json(client, "/api/")
-    assert set(data["endpoints"]) == {"letters", "meetings", "countries", "ministers", "topics"}
+    assert set(data["endpoints"]) == {"letters", "meetings", "countries", "ministers", "topics", "search"}
     assert data["endpoints"]["letters"]["url"] == f"{BASE}/api/letters/"
     assert data["endpoints"]["letters"]["detail"] == f"{BASE}/api/letters/{{id}}/"
     assert data["endpoints"]["meetings"]["detail"] == f"{BASE}/api/meetings/{{slug}}/"
     assert set(data["endpoints"]["letters"]["filters"]) == {"year", "kind", "series", "country", "minister", "topic"}
     assert set(data["endpoints"]["meetings"]["filters"]) == {"year", "series", "country", "minister", "topic"}
+    assert data["endpoints"]["search"] == {
+        "url": f"{BASE}/api/search/", "detail": None, "parameters": ["q", "sort"],
+        "filters": ["year", "kind", "series", "country", "minister", "topic", "from", "to"],
+    }
     assert data["pagination"]["max_page_size"] == MAX_PAGE_SIZE
     for endpoint in data["endpoints"].values():
         assert client.get(endpoint["url"]).status_code == 200
@@ -359,6 +363,51 @@ def test_address_without_trailing_slash_is_redirected(client):
     assert response["Location"] == "/api/letters/"
 
 
+# Search: the query language and filters of /zoeken/, paged like every list.
+
+SEARCH_KEYS = {"query", "sort", "count", "count_exact", "next", "previous", "results", "notices"}
+
+
+def test_search_returns_count_and_results(client, seeded):
+    data = get_json(client, "/api/search/?q=air+policing")
+    assert set(data) == SEARCH_KEYS
+    assert (data["query"], data["sort"], data["count"], data["count_exact"]) == ("air policing", "relevance", 2, True)
+    assert (data["next"], data["previous"], data["notices"]) == (None, None, [])
+    assert {r["source_name"][:3] for r in data["results"]} == {"002", "003"}
+    result = data["results"][0]
+    letter = Letter.objects.get(pk=result["id"])
+    assert set(result) == {"id", "source_name", "url", "title", "date", "kind", "minister", "meetings", "session", "snippet"}
+    assert (result["title"], result["kind"], result["date"]) == (letter.subject, "agenda", letter.date.isoformat())
+    assert (result["url"], result["minister"]) == (f"{BASE}/brieven/{letter.pk}/", letter.minister.name)
+    assert [m["url"] for m in result["meetings"]] == [f"{BASE}{m.get_absolute_url()}" for m in letter.meetings.order_by("start_date")]
+    assert "<mark>air policing</mark>" in result["snippet"]
+
+
+def test_search_takes_the_filters_and_pages_like_every_list(client, seeded):
+    first = get_json(client, "/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1")
+    assert (first["count"], len(first["results"]), first["previous"]) == (2, 1, None)
+    assert first["next"] == f"{BASE}/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=2"
+    second = get_json(client, first["next"])
+    assert (len(second["results"]), second["next"]) == (1, None)
+    assert second["previous"] == f"{BASE}/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=1"
+    reports = first["results"] + second["results"]
+    assert [r["kind"] for r in reports] == ["report", "report"] and reports[0]["id"] != reports[1]["id"]
+    assert "does not exist" in get_json(client, "/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=3", status=404)["error"]
+    assert list(get_json(client, "/api/search/?q=x&page=abc", status=400)["fields"]) == ["page"]
+
+
+def test_search_with_a_blank_query_finds_nothing(client, seeded):
+    data = get_json(client, "/api/search/?kind=report")
+    assert (data["count"], data["results"], data["next"]) == (0, [], None)
+
+
+def test_search_runs_a_bounded_number_of_queries(client, seeded, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        data = get_json(client, "/api/search/?q=Oekra%C3%AFne&kind=agenda")
+    assert data["count"] == 3
+    assert {r["source_name"][:3] for r in data["results"]} == {"002", "003", "004"}
+
+
 # Filters: bad values and unknown parameters.
 
 @pytest.mark.parametrize(
@@ -495,45 +544,51 @@ def build_rows(n: int) -> None:
 
 
 # Ceilings: COUNT, the page, then one query per prefetch; a ModelChoiceFilter adds one to check its slug.
+# Each with the rows it finds among build_rows(n): two letters a meeting, a meeting every 30 days from 2020.
 LIST_CEILINGS = [
-    ("/api/letters/?page_size=100", 4),
-    ("/api/letters/?page_size=100&country=oekraine&minister=k-h-ollongren&topic=nucleair&year=2020&kind=agenda&series=dmm", 7),
-    ("/api/meetings/?page_size=100", 5),
-    ("/api/meetings/?page_size=100&country=finland&topic=oekraine&minister=k-h-ollongren&series=dmm", 8),
-    ("/api/countries/?page_size=100", 2),
-    ("/api/ministers/?page_size=100", 2),
-    ("/api/topics/?page_size=100", 2),
+    ("/api/letters/?page_size=100", 4, lambda n: 2 * n),
+    (
+        "/api/letters/?page_size=100&country=oekraine&minister=k-h-ollongren&topic=nucleair&year=2020&kind=agenda&series=dmm", 7,
+        lambda n: min(n, 13),  # the agendas of 2020
+    ),
+    ("/api/meetings/?page_size=100", 5, lambda n: n),
+    ("/api/meetings/?page_size=100&country=finland&topic=oekraine&minister=k-h-ollongren&series=dmm", 8, lambda n: n),
+    ("/api/countries/?page_size=100", 2, lambda n: 2),
+    ("/api/ministers/?page_size=100", 2, lambda n: 1),
+    ("/api/topics/?page_size=100", 2, lambda n: Topic.objects.count()),
 ]
 
 
 @pytest.mark.parametrize("rows", [1, 40])
-@pytest.mark.parametrize(("url", "ceiling"), LIST_CEILINGS)
-def test_list_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, rows, url, ceiling):
+@pytest.mark.parametrize(("url", "ceiling", "expected"), LIST_CEILINGS)
+def test_list_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, rows, url, ceiling, expected):
     build_rows(rows)
     with django_assert_max_num_queries(ceiling):
         data = get_json(client, url)
-    assert data["count"] >= 1
+    assert data["count"] == expected(rows) and len(data["results"]) == min(expected(rows), 100)
 
 
 @pytest.mark.parametrize("rows", [1, 40])
 def test_details_run_a_bounded_number_of_queries(client, django_assert_max_num_queries, rows):
     build_rows(rows)
     letter, meeting = Letter.objects.first(), Meeting.objects.first()
-    for url, ceiling in [
-        (f"/api/letters/{letter.pk}/", 6),
-        (f"/api/meetings/{meeting.slug}/", 4),
-        ("/api/countries/oekraine/", 2),
-        ("/api/ministers/k-h-ollongren/", 1),
-        ("/api/topics/nucleair/", 2),
+    for url, ceiling, key, value in [
+        (f"/api/letters/{letter.pk}/", 6, "id", letter.pk),
+        (f"/api/meetings/{meeting.slug}/", 4, "slug", meeting.slug),
+        ("/api/countries/oekraine/", 2, "meeting_count", rows),
+        ("/api/ministers/k-h-ollongren/", 1, "letter_count", 2 * rows),
+        ("/api/topics/nucleair/", 2, "letter_count", 2 * rows),
     ]:
         with django_assert_max_num_queries(ceiling):
-            get_json(client, url)
+            data = get_json(client, url)
+        assert data[key] == value, url
 
 
 def test_list_items_are_complete_with_many_rows(client):
     build_rows(40)
     data = get_json(client, "/api/meetings/?page_size=100")
-    assert data["count"] == 40
+    assert data["count"] == 40 and len(data["results"]) == 40
     assert all(len(m["letters"]) == 2 and m["participants"] == ["FI", "UA"] and len(m["sessions"]) == 2 for m in data["results"])
     letters = get_json(client, "/api/letters/?page_size=100")["results"]
+    assert len(letters) == 80
     assert all(len(l["topics"]) == 2 and len(l["meetings"]) == 1 for l in letters)

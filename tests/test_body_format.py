@@ -18,7 +18,7 @@ from meetings.extract.body import (
     without_markers,
     write,
 )
-from meetings.search.text import words
+from meetings.search.language.words import words
 
 HEADING, PARAGRAPH, SIGNATURE = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.SIGNATURE
 MIGRATION = importlib.import_module("meetings.migrations.0009_body_format")

@@ -1,13 +1,31 @@
-"""Page numbers in, the `count`/`next`/`previous`/`results` envelope out."""
+"""Page numbers in, the `count`/`next`/`previous`/`results` envelope out: the API's one paginator.
+
+A list endpoint pages a QuerySet with `paginate`. The search pages its own results: it reads
+the total and the page in one run (meetings/search/service.py), so it takes the page asked for
+(`requested_page`), runs, and wraps what it found (`last_page`, `envelope`), with the same
+errors: a page number that is not a whole number is a bad request (400), a page past the end
+does not exist (404).
+"""
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+import math
+from dataclasses import dataclass
 
 from ..views.paging import PAGE_SIZE
 from .responses import ApiError, invalid_parameters
 
 MAX_PAGE_SIZE = 100
 WHOLE_NUMBER = {"message": "Give a whole number from 1.", "code": "invalid"}
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    number: int  # as asked for: may be out of range (last_page says)
+    size: int
+
+    @property
+    def offset(self) -> int:
+        return max(0, (self.number - 1) * self.size)
 
 
 def page_size(request) -> int:
@@ -24,23 +42,41 @@ def page_size(request) -> int:
     return min(size, MAX_PAGE_SIZE)
 
 
-def paginate(request, queryset, serialize) -> dict:
-    """One page of `queryset`, each row through `serialize`. A page number that is not a
-    number is a bad request (400); a page past the end does not exist (404)."""
-    paginator = Paginator(queryset, page_size(request))
-    number = request.GET.get("page") or 1
+def requested_page(request) -> PageRequest:
+    """`?page=` (default 1) and `?page_size=`; 400 when either is not a whole number."""
+    size = page_size(request)
     try:
-        page = paginator.page(number)
-    except PageNotAnInteger:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
         raise invalid_parameters({"page": [WHOLE_NUMBER]})
-    except EmptyPage:
-        raise ApiError(404, f"Page {number} does not exist; the last is {paginator.num_pages}.")
+    return PageRequest(number, size)
+
+
+def last_page(wanted: PageRequest, rows: int) -> int:
+    """The number of the last page of `rows` (1 when there are none); 404 when the page asked
+    for is not one of them."""
+    last = max(1, math.ceil(rows / wanted.size))
+    if not 1 <= wanted.number <= last:
+        raise ApiError(404, f"Page {wanted.number} does not exist; the last is {last}.")
+    return last
+
+
+def envelope(request, wanted: PageRequest, last: int, count: int, results: list) -> dict:
     return {
-        "count": paginator.count,
-        "next": page_link(request, page.next_page_number()) if page.has_next() else None,
-        "previous": page_link(request, page.previous_page_number()) if page.has_previous() else None,
-        "results": [serialize(row) for row in page.object_list],
+        "count": count,
+        "next": page_link(request, wanted.number + 1) if wanted.number < last else None,
+        "previous": page_link(request, wanted.number - 1) if wanted.number > 1 else None,
+        "results": results,
     }
+
+
+def paginate(request, queryset, serialize) -> dict:
+    """One page of `queryset`, each row through `serialize`: a COUNT, then the page's rows."""
+    wanted = requested_page(request)
+    count = queryset.count()
+    last = last_page(wanted, count)
+    rows = queryset[wanted.offset : min(wanted.offset + wanted.size, count)]
+    return envelope(request, wanted, last, count, [serialize(row) for row in rows])
 
 
 def page_link(request, number: int) -> str:

@@ -208,3 +208,22 @@ def topic_detail(topic: Topic, per_year: list[tuple[int, int]], links: Links) ->
         "letters_api_url": links.api("letter_list", query={"topic": topic.slug}),
         "meetings_api_url": links.api("meeting_list", query={"topic": topic.slug}),
     }
+
+
+def search_hit(hit, links: Links) -> dict:
+    """A found letter (meetings.search.hits.Hit): the letter, its meetings (those the hit
+    belongs to), the working session the hit is in, and the passage with the hits marked
+    (escaped HTML with <mark>)."""
+    letter = hit.letter
+    return {
+        "id": letter.pk,
+        "source_name": letter.source_name,
+        "url": links.page(letter),
+        "title": letter.subject,
+        "date": letter.date,
+        "kind": letter.kind,
+        "minister": letter.minister.name if letter.minister else None,
+        "meetings": [{"title": m.title, "start_date": m.start_date, "url": links.page(m)} for m in hit.meetings],
+        "session": hit.session.title if hit.session else None,
+        "snippet": str(hit.snippet_html),
+    }

@@ -16,6 +16,7 @@ urlpatterns = [
     path("ministers/<slug:slug>/", views.minister_detail, name="minister_detail"),
     path("topics/", views.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic_detail"),
+    path("search/", views.search, name="search"),
     # Last, and only for addresses ending in a slash, so that "/api/letters" still gets
     # CommonMiddleware's redirect to "/api/letters/".
     re_path(r"^(?P<path>.+/)$", views.not_found),

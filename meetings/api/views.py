@@ -1,23 +1,39 @@
-"""The API's endpoints: a list and a detail per kind of row, and an index of them all."""
+"""The API's endpoints: a list and a detail per kind of row, the search, and an index of them all."""
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ..filters import LetterFilter, MeetingFilter
+from ..search.filters import SearchFilter
+from ..search.notices import notices
+from ..search.service import Search
 from ..selectors import topic_per_year
 from . import queries, serializers
-from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, paginate
+from .pagination import MAX_PAGE_SIZE, PAGE_SIZE, envelope, last_page, paginate, requested_page
 from .responses import api_view, invalid_parameters
 from .serializers import Links
 
-# name, list route, detail key, FilterSet: the index is built from this table.
+
+class Endpoint(NamedTuple):
+    """A row of the index: the list's route name, its detail's key, the filters it takes."""
+
+    name: str
+    route: str
+    key: str | None  # None: no detail
+    filterset: type | None
+    parameters: tuple[str, ...] = ()  # what else it reads, besides the filters and the paging
+
+
 ENDPOINTS = [
-    ("letters", "letter_list", "id", LetterFilter),
-    ("meetings", "meeting_list", "slug", MeetingFilter),
-    ("countries", "country_list", "slug", None),
-    ("ministers", "minister_list", "slug", None),
-    ("topics", "topic_list", "slug", None),
+    Endpoint("letters", "letter_list", "id", LetterFilter),
+    Endpoint("meetings", "meeting_list", "slug", MeetingFilter),
+    Endpoint("countries", "country_list", "slug", None),
+    Endpoint("ministers", "minister_list", "slug", None),
+    Endpoint("topics", "topic_list", "slug", None),
+    Endpoint("search", "search", None, SearchFilter, ("q", "sort")),
 ]
 
 
@@ -33,12 +49,13 @@ def filtered(request, filterset_class, queryset):
 def index(request):
     links = Links(request)
     endpoints = {
-        name: {
-            "url": links.api(route),
-            "detail": links.api(route) + f"{{{key}}}/",
-            "filters": list(filterset_class.base_filters) if filterset_class else [],
+        endpoint.name: {
+            "url": links.api(endpoint.route),
+            "detail": links.api(endpoint.route) + f"{{{endpoint.key}}}/" if endpoint.key else None,
+            "filters": list(endpoint.filterset.base_filters) if endpoint.filterset else [],
+            "parameters": list(endpoint.parameters),
         }
-        for name, route, key, filterset_class in ENDPOINTS
+        for endpoint in ENDPOINTS
     }
     pagination = {"parameters": ["page", "page_size"], "page_size": PAGE_SIZE, "max_page_size": MAX_PAGE_SIZE}
     return {"endpoints": endpoints, "pagination": pagination}
@@ -99,6 +116,31 @@ def topic_list(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(queries.topics(), slug=slug)
     return serializers.topic_detail(topic, topic_per_year(topic), Links(request))
+
+
+@api_view
+def search(request):
+    """{"query", "sort", "count", "count_exact", "next", "previous", "results", "notices"}:
+    the query and filters of /zoeken/, paged like every list. Beyond the count limit
+    (SEARCH_COUNT_LIMIT) `count` is an estimate (count_exact false) and the pages stop at the
+    limit. Filter values the search cannot read are ignored, as on /zoeken/: a query never
+    gives an error."""
+    asked = Search(request.GET)
+    wanted = requested_page(request)
+    result = asked.run(offset=wanted.offset, limit=wanted.size)
+    last = last_page(wanted, result.total.browsable)
+    links = Links(request)
+    page = envelope(request, wanted, last, result.total.count, [serializers.search_hit(hit, links) for hit in result.hits])
+    return {
+        "query": str(asked.query),
+        "sort": asked.sort,
+        "count": page["count"],
+        "count_exact": result.total.exact,
+        "next": page["next"],
+        "previous": page["previous"],
+        "results": page["results"],
+        "notices": notices(asked),
+    }
 
 
 @api_view

@@ -28,7 +28,7 @@ The format, in full:
   stored apart (Footnote rows).
 
 The markup is punctuation only. The search index takes runs of letters and digits as words
-(meetings/search/text.py), so it sees the same words, in the same order, with or without it.
+(meetings/search/language/words.py), so it sees the same words, in the same order, with or without it.
 
 Pure: no Django import (STYLE.md, habit 1).
 """

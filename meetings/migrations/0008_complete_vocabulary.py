@@ -40,7 +40,7 @@ BATCH = 500
 
 
 def add_every_word(apps, schema_editor):
-    from meetings.search.text import is_vocabulary_word, lexeme, words
+    from meetings.search.language.words import is_vocabulary_word, lexeme, words
 
     letters = apps.get_model("meetings", "Letter").objects
     sessions = apps.get_model("meetings", "Session").objects

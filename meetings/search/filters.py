@@ -1,10 +1,15 @@
-"""The browse filters, plus a date range, for narrowing a search (the same QuerySet methods)."""
+"""The browse filters, plus a date range, for narrowing a search, and what they allow in the
+index's terms (`within`)."""
 from __future__ import annotations
+
+import datetime as dt
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from ..filters import LetterFilter
+from .backends.base import Within
+from .facets import filter_tag
 
 
 class SearchFilter(LetterFilter):
@@ -22,8 +27,27 @@ class SearchFilter(LetterFilter):
         return filters
 
     def active(self) -> dict:
-        """The filters that take effect: valid and not empty."""
+        """The filters that take effect: valid and not empty. A search ignores the others
+        (a query never gives an error page)."""
         if not self.is_bound:
             return {}
         self.form.is_valid()
         return {name: value for name, value in getattr(self.form, "cleaned_data", {}).items() if value not in (None, "")}
+
+
+def within(active: dict) -> Within | None:
+    """What these active filters allow, for the backend; None without filters.
+
+    The filters are facet tags of the index entries (facets.filter_tag), which hold the same
+    facts as the browse QuerySet methods' joins (kept in step by the indexer; the tests compare
+    the two for every filter value). A year is the range of its dates, narrowed by from/to."""
+    if not active:
+        return None
+    active = dict(active)
+    starts = [day for day in (active.pop("from", None),) if day]
+    ends = [day for day in (active.pop("to", None),) if day]
+    if year := active.pop("year", None):
+        starts.append(dt.date(int(year), 1, 1))
+        ends.append(dt.date(int(year), 12, 31))
+    tags = tuple(filter_tag(name, value) for name, value in active.items())
+    return Within(tags, max(starts, default=None), min(ends, default=None))

@@ -17,10 +17,10 @@ from typing import Iterable
 
 from django.db import DatabaseError, transaction
 
-from . import vocabulary
+from . import word_list
 from .backends import Document, get_backend
-from .backends.base import facet_tags
-from .text import words
+from .facets import facet_tags
+from .language.words import words
 
 log = logging.getLogger(__name__)
 BATCH = 500
@@ -86,14 +86,14 @@ def documents(letter_ids: list[int], rows: Rows | None = None) -> list[Document]
 
 def make_document(letter_id: int, subject: str, session_titles: Iterable[str], body: str, *, date=None, tags=()) -> Document:
     """A letter as the index takes it; `session_titles` are its working sessions' titles and
-    `tags` its facet values (backends.base.facet_tags)."""
+    `tags` its facet values (facets.facet_tags)."""
     return Document(letter_id, words(subject), words("\n".join(session_titles)), words(body), date, tuple(tags))
 
 
 def index_documents(docs: list[Document]) -> None:
-    """Write documents to the index and their words to the vocabulary (the bulk path)."""
+    """Write documents to the index and their words to the word list (the bulk path)."""
     get_backend().index(docs)
-    vocabulary.add_words(vocabulary.vocabulary_words(w for d in docs for w in (d.subject, d.sessions, d.body)))
+    word_list.add_words(word_list.words_to_list(w for d in docs for w in (d.subject, d.sessions, d.body)))
 
 
 def index_letters(letter_ids: Iterable[int], rows: Rows | None = None) -> int:

@@ -1,92 +1,101 @@
-"""A search: the parsed query, the filters, and what the page, the API and the feed show.
+"""A search: the parsed query and the filters, run once for what a page, the API or the feed shows.
 
-    search = Search(request.GET)
-    page = search.page(offset, limit)      # total and ids, best or newest first
-    search.hits(page.ids), search.facets(), search.total
+    result = Search(request.GET).run(offset=0, limit=25, facets=True)
+    result.total, result.ids, result.hits, result.facets
 
-The filters become the index's own tag terms and a date range (within()); the backend
-counts, ranks, sorts and facets the matches in its own tables (backends/). `matches()`
-gives the matching letters as a QuerySet for anything else. A blank query, or one of stop
-words only, matches nothing.
+run() is told up front everything the caller wants, and asks the backend for it in as few
+readings of the matches as it can: the total always, one page in the chosen order, and with
+`facets` the matches' facet tags, which give the total as well. A page ranked by relevance is
+ranked in the same reading that counts the matches or reads their tags, where the backend can
+(PostgreSQL: count_and_best, tags_and_best, one query each). A Search keeps no state between
+calls: run() twice, or suggestion() and loosenings() in any order, give the same answers.
 
-What a search costs is bounded, so that it stays fast however large the archive grows:
-matches are counted up to count_limit() (10,000; beyond, the page says "more than"); relevance
-is ranked among the newest rank_candidates() matches (2,000), which come first, the older ones
-after them newest first; and when more letters match than are counted, the facet counts are
-estimated from the tenth of the letters whose id is a multiple of SAMPLE_MODULUS (marked as
-estimates). Below those bounds, which is every search of an archive of a few thousand
-letters, everything is exact.
+The filters become the index's own tag terms and a date range (filters.within); the backend
+counts, ranks, sorts and reads tags in its own tables (backends/). A blank query, or one of
+stop words only, matches nothing.
+
+What a search costs is bounded (limits.py; archive/settings.py says why), so that it stays
+fast however large the archive grows: matches are counted up to Limits.count (beyond, the page
+says "more than", and only that many can be paged through); relevance ranks the newest
+Limits.rank_candidates matches, which come first, the older after them newest first; and when
+more letters match than are counted, the total and the facet counts are estimated from the
+tenth of the letters whose id is a multiple of SAMPLE_MODULUS (marked as estimates).
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections import Counter
-from dataclasses import dataclass
-from functools import cached_property
-from itertools import chain
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
-from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext_lazy as _
-
-from ..models import Country, Letter, LetterMeeting, Meeting, Minister, Session, Topic
+from ..models import Letter
 from .backends import get_backend
-from .backends.base import SAMPLE_MODULUS, Page, Within, count_limit, rank_candidates
-from .filters import SearchFilter
-from .lexemes import LexemeQuery, normalize
-from .query import Query, parse, replace_words
-from .snippets import Snippet, highlight, mentions
-from .text import fold, is_vocabulary_word
-from .vocabulary import closest_word, known_words, stems_with_prefix
+from .backends.base import SAMPLE_MODULUS, Within
+from .facets import Facet, count_tags, labelled_facets
+from .filters import SearchFilter, within
+from .hits import Hit, load_hits
+from .language.lexemes import LexemeQuery, normalize
+from .language.query import Query, parse, replace_words
+from .language.words import is_vocabulary_word
+from .limits import Limits
+from .word_list import closest_word, known_words, stems_with_prefix
 
 SORTS = ("relevance", "date")
-FACET_SIZE = 12
-FACETS = {
-    "kind": _("Soort"), "year": _("Jaar"), "minister": _("Bewindspersoon"),
-    "series": _("Reeks"), "country": _("Land"), "topic": _("Onderwerp"),
-}
-
-
-@dataclass
-class Hit:
-    """A found letter; `meetings` are those the hit belongs to: the meeting of the working
-    session the hit is in when that is known, else every meeting the letter is about."""
-
-    letter: Letter
-    title_html: SafeString
-    snippet_html: SafeString
-    meetings: list[Meeting]
-    session: Session | None = None
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    active: bool = False
-    url: str = ""
-
-
-@dataclass
-class Facet:
-    name: str  # the URL parameter it sets
-    label: str
-    options: list[FacetOption]
-    estimated: bool = False  # counts estimated from a sample (more matches than are counted)
 
 
 @dataclass(frozen=True)
 class Total:
-    count: int  # the letters that match: counted, or beyond count_limit() estimated
+    count: int  # the letters that match: counted, or beyond Limits.count estimated
     exact: bool
+    browsable: int  # how many of them can be paged through: the counted ones
 
-    @property
-    def browsable(self) -> int:
-        """How many of them can be paged through: the counted ones."""
-        return self.count if self.exact else count_limit()
+
+NO_MATCHES = Total(0, True, 0)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What run() found: the total, one page of ids (best or newest first) with their hits,
+    and the facets when they were asked for."""
+
+    total: Total
+    offset: int
+    ids: list[int]
+    hits: list[Hit] = field(default_factory=list)
+    facets: list[Facet] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A page to rank by relevance, known before the matches are read, so that a backend that
+    reads every match anyway can rank them in the same pass."""
+
+    offset: int
+    limit: int
+    candidates: int
+
+    def arguments(self) -> dict:
+        return {"candidates": self.candidates, "limit": self.limit, "offset": self.offset}
+
+
+@dataclass(frozen=True)
+class Matches:
+    """What one reading of the matches gave: the total, the tags the facets count (the
+    sample's when the total is estimated), and the ranked page if it was ranked in that pass."""
+
+    total: Total
+    tags: list[str] | None = None
+    ranked: list[int] | None = None
+
+
+@dataclass
+class Loosening:
+    """An active filter, and how many letters the search finds without it."""
+
+    name: str
+    label: str
+    value: str
+    count: int
+    url: str = ""
 
 
 def surely_beyond(estimate: int, limit: int) -> bool:
@@ -104,73 +113,27 @@ def rounded(estimate: int) -> int:
     return int(float(f"{estimate:.2g}")) if estimate >= 100 else estimate
 
 
-@dataclass
-class Loosening:
-    """An active filter, and how many letters the search finds without it."""
-
-    name: str
-    label: str
-    value: str
-    count: int
-    url: str = ""
-
-
-def filter_tag(name: str, value) -> str:
-    """The index tag (backends.base.facet_tags) that a search filter's cleaned value stands for."""
-    if name in ("minister", "topic"):
-        return f"{name}:{value.pk}"
-    if name == "country":
-        return f"country:{value.code}"
-    if name == "year":
-        return f"year:{int(value)}"
-    return f"{name}:{value}"  # kind, series
-
-
-def count_tags(tag_strings) -> dict[str, list[tuple[str, int]]]:
-    """Per facet, (stored value, letters) for its FACET_SIZE largest values; years newest first."""
-    counts: dict[str, Counter] = {name: Counter() for name in FACETS}
-    for tag, n in Counter(chain.from_iterable(map(str.split, tag_strings))).items():
-        name, _colon, value = tag.partition(":")
-        if name in counts:
-            counts[name][value] = n
-    return {
-        name: (sorted(c.items(), reverse=True) if name == "year" else sorted(c.items(), key=lambda p: (-p[1], p[0])))[:FACET_SIZE]
-        for name, c in counts.items()
-    }
-
-
-def facet_labels(values: dict[str, list[str]]) -> dict[str, dict[str, tuple[str, str]]]:
-    """For each facet, stored value -> (URL value, label): kinds and series from their
-    choices, years as they are, ministers, countries and topics from their rows."""
-    labels: dict[str, dict[str, tuple[str, str]]] = {
-        "kind": {v: (v, str(label)) for v, label in Letter.Kind.choices},
-        "series": {v: (v, str(label)) for v, label in Meeting.Series.choices},
-        "year": {v: (v, v) for v in values["year"]},
-    }
-    rows = {"minister": (Minister, "pk", "name"), "country": (Country, "code", "name_nl"), "topic": (Topic, "pk", "name")}
-    for name, (model, key, label) in rows.items():
-        wanted = values[name]
-        found = model.objects.filter(**{f"{key}__in": wanted}).values_list(key, "slug", label) if wanted else []
-        labels[name] = {str(k): (slug, text) for k, slug, text in found}
-    return labels
-
-
 class Search:
+    """A query and its filters, from the request's parameters (`text` and `sort` replace
+    theirs); run() is the one way to what they find."""
+
     def __init__(self, params, *, text: str | None = None, sort: str | None = None):
         self.params = params
         self.text = str(params.get("q", "") if text is None else text)
         self.query: Query = parse(self.text)
-        self.lexemes = LexemeQuery() if self.query.is_empty else normalize(self.query, expand=stems_with_prefix)
+        self.limits = Limits.from_settings()
+        self.lexemes = self._stemmed(self.query)
         self.filterset = SearchFilter(params or None, queryset=Letter.objects.all())
         sort = sort or params.get("sort")
         self.sort = sort if sort in SORTS else "relevance"
         self.backend = get_backend()
-        self.facets_wanted = False  # facets() sets it: the total then comes from the tags it reads
-        # expect_page() or page() set rank_wanted (offset, limit) before the total is asked
-        # for; a count or the facets' tags that read every match anyway then rank them too
-        # (ranked_early: offset, limit, ids).
-        self.rank_wanted: tuple[int, int] | None = None
-        self.ranked_early: tuple[int, int, list[int]] | None = None
+
+    def _stemmed(self, query: Query) -> LexemeQuery:
+        """The query in stems; a prefix as the indexed stems it stands for, within the budget."""
+        if query.is_empty:
+            return LexemeQuery()
+        expand = partial(stems_with_prefix, limit=self.limits.prefix_stems)
+        return normalize(query, expand, stem_budget=self.limits.prefix_stems)
 
     @property
     def is_empty(self) -> bool:
@@ -180,194 +143,105 @@ class Search:
     def filters(self) -> dict:
         return self.filterset.active()
 
-    def filtered(self, skip: str | None = None) -> QuerySet | None:
-        """The letters the filters allow (all but `skip`), or None when no filter is set."""
-        names = [n for n in self.filters if n != skip]
-        if not names:
-            return None
-        queryset = Letter.objects.all()
-        for name in names:
-            queryset = self.filterset.filters[name].filter(queryset, self.filters[name])
-        return queryset.order_by()  # a DISTINCT subquery selects its ordering columns too
-
-    def matches(self, skip: str | None = None) -> QuerySet:
+    def run(self, *, offset: int = 0, limit: int, facets: bool = False, hits: bool = True) -> SearchResult:
+        """The total and the page of `limit` matches from `offset`, in the chosen order, with
+        their hits; with `facets`, the facet counts too. Only the counted matches are paged
+        through: a page beyond Limits.count, or beyond the last match, is empty."""
         if self.is_empty:
-            return Letter.objects.none()
-        sql, params = self.backend.match_sql(self.lexemes)
-        queryset = Letter.objects.filter(pk__in=RawSQL(sql, params))
-        allowed = self.filtered(skip)
-        return queryset if allowed is None else queryset.filter(pk__in=allowed.values("pk"))
+            return SearchResult(NO_MATCHES, offset, [])
+        allowed = within(self.filters)
+        matches = self._read(allowed, ranking=self._ranking(offset, limit), tags=facets)
+        ids = self._page(allowed, matches, offset, limit)
+        return SearchResult(
+            matches.total, offset, ids,
+            hits=load_hits(self.backend, self.lexemes, ids) if hits else [],
+            facets=self._facets(matches) if facets else [],
+        )
 
-    def within(self, skip: str | None = None) -> Within | None:
-        """What the filters (all but `skip`) allow, for the backend; None without filters.
-
-        The filters are facet tags of the index entries, which hold the same facts as the
-        browse QuerySet methods' joins (kept in step by the indexer; tests compare the two).
-        A year is the range of its dates, narrowed further by from/to."""
-        active = {name: value for name, value in self.filters.items() if name != skip}
-        if not active:
+    def _ranking(self, offset: int, limit: int) -> Ranking | None:
+        """The page to rank: in relevance order, a page that starts among the ranked newest
+        candidates (later pages are read newest first)."""
+        candidates = self.limits.rank_candidates
+        if self.sort != "relevance" or offset >= candidates or limit <= 0:
             return None
-        starts = [day for day in (active.pop("from", None),) if day]
-        ends = [day for day in (active.pop("to", None),) if day]
-        if year := active.pop("year", None):
-            starts.append(dt.date(int(year), 1, 1))
-            ends.append(dt.date(int(year), 12, 31))
-        tags = tuple(filter_tag(name, value) for name, value in active.items())
-        return Within(tags, max(starts, default=None), min(ends, default=None))
+        return Ranking(offset, limit, candidates)
 
-    def count_matches(self, skip: str | None = None) -> Total:
-        """How many letters match; `skip` leaves out one filter.
+    def _read(self, allowed: Within | None, *, ranking: Ranking | None = None, tags: bool = False) -> Matches:
+        """How many letters match and pass the filters (`allowed`).
 
         The sample (the tenth of the letters whose id is a multiple of SAMPLE_MODULUS) is
-        counted first, at a tenth of the cost. When it shows far more matches than
-        count_limit(), the total is its estimate; else the matches are counted, up to the
-        limit, and only beyond it estimated."""
-        if self.is_empty:
-            return Total(0, True)
-        limit, within = count_limit(), self.within(skip)
-        # When the page wants the facets, the tags it reads anyway give the counts too.
-        tags = self.facets_wanted and skip is None
-        sampled = len(self.sample_tags) if tags else self.backend.count(self.lexemes, within, None, sample=True)
+        read first, at a tenth of the cost: counted, or with `tags` its tags. When it shows
+        far more matches than Limits.count, the total is its estimate; else the matches are
+        read in full (_read_all), up to the limit, and only beyond it estimated."""
+        limit = self.limits.count
+        sample = self.backend.facet_tags(self.lexemes, allowed, sample=True) if tags else None
+        sampled = len(sample) if sample is not None else self.backend.count(self.lexemes, allowed, None, sample=True)
         estimate = sampled * SAMPLE_MODULUS
         if not surely_beyond(estimate, limit):
-            if tags:
-                found = len(self.all_tags)
-            elif skip is None and self.rank_wanted:  # page() will rank them: count while ranking
-                found, ids = self.backend.count_and_best(self.lexemes, within, count_limit=limit + 1, **self.rank_request())
-                self.keep_ranking(found, ids)
-            else:
-                found = self.backend.count(self.lexemes, within, limit + 1)
-            if found <= limit:
-                return Total(found, True)
-        return Total(rounded(max(estimate, limit + 1)), False)
+            found, every, ranked = self._read_all(allowed, ranking, tags)
+            if found <= limit:  # read in full: the ranking, if any, is the page's
+                return Matches(Total(found, True, found), every, ranked)
+        return Matches(Total(rounded(max(estimate, limit + 1)), False, limit), sample)
 
-    @cached_property
-    def sample_tags(self) -> list[str]:
-        return self.backend.facet_tags(self.lexemes, self.within(), sample=True)
+    def _read_all(self, allowed: Within | None, ranking: Ranking | None, tags: bool) -> tuple[int, list[str] | None, list[int] | None]:
+        """The matches counted up to Limits.count + 1, with `tags` their tags; a backend that
+        reads each match for that may rank the `ranking` page in the same pass."""
+        cap = self.limits.count + 1
+        if tags and ranking:
+            every, ranked = self.backend.tags_and_best(self.lexemes, allowed, tags_limit=cap, **ranking.arguments())
+            return len(every), every, ranked
+        if tags:
+            every = self.backend.facet_tags(self.lexemes, allowed, limit=cap)
+            return len(every), every, None
+        if ranking:
+            found, ranked = self.backend.count_and_best(self.lexemes, allowed, count_limit=cap, **ranking.arguments())
+            return found, None, ranked
+        return self.backend.count(self.lexemes, allowed, cap), None, None
 
-    @cached_property
-    def all_tags(self) -> list[str]:
-        """Up to count_limit() + 1: more are not counted (count_matches), only estimated."""
-        if not self.rank_wanted:
-            return self.backend.facet_tags(self.lexemes, self.within(), limit=count_limit() + 1)
-        tags, ids = self.backend.tags_and_best(self.lexemes, self.within(), tags_limit=count_limit() + 1, **self.rank_request())
-        self.keep_ranking(len(tags), ids)
-        return tags
-
-    def rank_request(self) -> dict:
-        offset, limit = self.rank_wanted
-        return {"candidates": rank_candidates(), "limit": limit, "offset": offset}
-
-    def keep_ranking(self, found: int, ids: list[int] | None) -> None:
-        """Keep a page ranked while the matches were read, if they were read in full (found
-        no more than count_limit()), so that it is the page best() would rank."""
-        if ids is not None and found <= count_limit():
-            self.ranked_early = (*self.rank_wanted, ids)
-
-    @cached_property
-    def total(self) -> Total:
-        return self.count_matches()
-
-    def count(self, skip: str | None = None) -> int:
-        return self.count_matches(skip).count
-
-    def expect_page(self, offset: int, limit: int) -> None:
-        """Say which page will be asked for, before the facets, so that reading every match's
-        tags can rank them too."""
-        if self.sort == "relevance" and offset < rank_candidates():
-            self.rank_wanted = (offset, limit)
-
-    def page(self, offset: int, limit: int) -> Page:
-        """The total and one page of ids, in the chosen order. Only the counted matches are
-        paged through: a search that finds more shows the first count_limit()."""
-        self.expect_page(offset, limit)
-        total = self.total.browsable
-        limit = min(limit, total - offset)
+    def _page(self, allowed: Within | None, matches: Matches, offset: int, limit: int) -> list[int]:
+        """One page of ids in the chosen order, among the browsable matches."""
+        limit = min(limit, matches.total.browsable - offset)
         if limit <= 0:
-            return Page(self.total.count, [])
-        return Page(self.total.count, self.newest(offset, limit) if self.sort == "date" else self.best(offset, limit, total))
+            return []
+        if self.sort == "date":
+            return self.backend.newest(self.lexemes, allowed, limit=limit, offset=offset)
+        return self._best(allowed, matches, offset, limit)
 
-    def newest(self, offset: int, limit: int) -> list[int]:
-        return self.backend.newest(self.lexemes, self.within(), limit=limit, offset=offset)
-
-    def best(self, offset: int, limit: int, total: int) -> list[int]:
+    def _best(self, allowed: Within | None, matches: Matches, offset: int, limit: int) -> list[int]:
         """The ranked newest candidates first, then the older matches, newest first."""
-        candidates = rank_candidates()
-        few = self.total.exact and total <= candidates  # all are ranked: no need to find the newest
-        ids = []
+        candidates, total = self.limits.rank_candidates, matches.total
+        few = total.exact and total.count <= candidates  # all are ranked: no need to find the newest
+        ids: list[int] = []
         if offset < candidates:
             ranked = min(limit, candidates - offset)
-            early_offset, early_limit, early_ids = self.ranked_early or (None, 0, [])
-            if early_offset == offset and early_limit >= ranked:  # the same ranking, read while counting
-                ids = early_ids[:ranked]
+            if matches.ranked is not None:  # ranked while the matches were read
+                ids = matches.ranked[:ranked]
             else:
                 ids = self.backend.best(
-                    self.lexemes, self.within(), candidates=None if few else candidates, limit=ranked, offset=offset,
-                    common=not self.total.exact,
+                    self.lexemes, allowed, candidates=None if few else candidates, limit=ranked, offset=offset,
+                    common=not total.exact,
                 )
         if offset + limit > candidates and not few:
             start = max(offset, candidates)
-            ids += self.newest(start, offset + limit - start)
+            ids += self.backend.newest(self.lexemes, allowed, limit=offset + limit - start, offset=start)
         return ids
 
-    def page_ids(self, offset: int, limit: int) -> list[int]:
-        return self.page(offset, limit).ids
-
-    def hits(self, ids: list[int]) -> list[Hit]:
-        """The letters with these ids, in this order, with snippet, meeting and session.
-
-        Links, sessions and meetings are read in queries of their own, each by key: joined
-        to meetings, the links and sessions were hash joins that read every meeting."""
-        letters = Letter.objects.filter(pk__in=ids).select_related("minister").in_bulk()
-        ordered = [letters[pk] for pk in ids if pk in letters]
-        if not ordered:
-            return []
-        links = LetterMeeting.objects.filter(letter_id__in=letters).order_by().values_list("letter_id", "meeting_id")
-        sessions = list(Session.objects.filter(letter_id__in=letters).only("letter_id", "meeting_id", "title", "heading").order_by("order", "pk"))
-        meeting_ids = {m for _letter, m in links} | {s.meeting_id for s in sessions}
-        meetings = Meeting.objects.only("title", "slug", "start_date", "end_date").in_bulk(meeting_ids)
-        letter_meetings: dict[int, list[Meeting]] = {}
-        for letter_id, meeting_id in links:
-            letter_meetings.setdefault(letter_id, []).append(meetings[meeting_id])
-        letter_sessions: dict[int, list[Session]] = {}
-        for session in sessions:
-            session.meeting = meetings[session.meeting_id]
-            letter_sessions.setdefault(session.letter_id, []).append(session)
-        snippets = self.backend.snippets(self.lexemes, ordered)
-        return [
-            self.hit(
-                letter, snippets.get(letter.pk) or Snippet(""), letter_sessions.get(letter.pk, []),
-                sorted(letter_meetings.get(letter.pk, []), key=lambda m: (m.start_date, m.pk)),
-            )
-            for letter in ordered
-        ]
-
-    def hit(self, letter: Letter, snippet: Snippet, sessions: list[Session], meetings: list[Meeting]) -> Hit:
-        heading = fold(snippet.heading)
-        session = next((s for s in sessions if mentions(s.title, self.lexemes)), None) or next(
-            (s for s in sessions if heading and s.heading and fold(s.heading) == heading), None
-        )
-        return Hit(letter, mark_safe(highlight(letter.subject, self.lexemes)), mark_safe(snippet.html), [session.meeting] if session else meetings, session)
-
-    def facets(self) -> list[Facet]:
-        """Counts by kind, year, minister, series, country and topic: the matching letters'
-        stored tags counted here (one query), and the names of ministers, countries, topics.
-        When more letters match than are counted, the counts are estimates: the sample's
-        counts (letters whose id is a multiple of SAMPLE_MODULUS) times SAMPLE_MODULUS."""
-        if self.is_empty:
-            return []
-        self.facets_wanted = True
-        estimated = not self.total.exact
-        counts = count_tags(self.sample_tags if estimated else self.all_tags)
+    def _facets(self, matches: Matches) -> list[Facet]:
+        """Counts by kind, year, minister, series, country and topic: the tags read with the
+        total, counted here, and the names of ministers, countries and topics. When more
+        letters match than are counted, the counts are estimates: the sample's counts (letters
+        whose id is a multiple of SAMPLE_MODULUS) times SAMPLE_MODULUS."""
+        estimated = not matches.total.exact
+        counts = count_tags(matches.tags)
         if estimated:
             counts = {name: [(value, rounded(n * SAMPLE_MODULUS)) for value, n in pairs] for name, pairs in counts.items()}
-        labels = facet_labels({name: [value for value, _n in pairs] for name, pairs in counts.items()})
-        found = []
-        for name, title in FACETS.items():
-            active = str(self.params.get(name, ""))
-            options = [(*labels[name][value], n) for value, n in counts[name] if value in labels[name]]
-            found.append(Facet(name, title, [FacetOption(slug, text, n, slug == active) for slug, text, n in options], estimated))
-        return found
+        return labelled_facets(counts, self.params, estimated=estimated)
+
+    def _total_without(self, skip: str | None = None) -> Total:
+        """The total, counted alone (no page, no tags), without the filter `skip`."""
+        if self.is_empty:
+            return NO_MATCHES
+        return self._read(within({name: value for name, value in self.filters.items() if name != skip})).total
 
     def suggestion(self) -> tuple[str, int] | None:
         """A query with misspelt words replaced by the closest indexed words, if it finds letters."""
@@ -377,18 +251,18 @@ class Search:
         if not replacements:
             return None
         text = str(replace_words(self.query, replacements))
-        count = Search(self.params, text=text).count()
+        count = Search(self.params, text=text)._total_without().count
         return (text, count) if count else None
 
     def active_filters(self) -> list[tuple[str, str, str]]:
         """(parameter, label, value as shown) of each filter in effect."""
         found = []
         for name, value in self.filters.items():
-            field = self.filterset.filters[name]
-            shown = dict(field.extra.get("choices", ())).get(value, value)
-            found.append((name, str(field.label), str(shown)))
+            declared = self.filterset.filters[name]
+            shown = dict(declared.extra.get("choices", ())).get(value, value)
+            found.append((name, str(declared.label), str(shown)))
         return found
 
     def loosenings(self) -> list[Loosening]:
         """For each active filter, the number of letters found without it."""
-        return [Loosening(name, label, shown, self.count(skip=name)) for name, label, shown in self.active_filters()]
+        return [Loosening(name, label, shown, self._total_without(skip=name).count) for name, label, shown in self.active_filters()]

@@ -16,8 +16,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 
 from . import indexer
 from .backends import get_backend
-from .backends.postgres import TABLE as POSTGRES_TABLE
-from .backends.sqlite import SAMPLE as SQLITE_SAMPLE, TABLE as SQLITE_TABLE
 
 
 def letter_saved(sender, instance, **kwargs):
@@ -68,11 +66,10 @@ def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def drop_orphans(sender, using="default", **kwargs):
-    connection = connections[using]
+    backend = get_backend(connections[using])
     # Only on the index of the latest migration (not after migrating back to an older one).
-    tables = {POSTGRES_TABLE} if connection.vendor == "postgresql" else {SQLITE_TABLE, SQLITE_SAMPLE}
-    if tables <= set(connection.introspection.table_names()):
-        get_backend(connection).remove_orphans()
+    if backend.index_exists():
+        backend.remove_orphans()
 
 
 def connect(app_config) -> None:

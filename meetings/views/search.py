@@ -1,46 +1,26 @@
-"""Full-text search: the results page (/zoeken/), its Atom feed and the JSON API (/api/search/).
+"""Full-text search: the results page (/zoeken/) and its Atom feed. The JSON search is in the
+API (meetings/api/views.py, /api/search/).
 
-The work is done by meetings.search.Search; these views only turn the request into one and
-its answers into HTML, Atom or JSON. A query never gives an error page: what the parser had
-to drop or repair is told in a sentence above the results.
+The work is done by meetings.search.service.Search; these views only turn the request into
+one, run it once, and turn its result into HTML or Atom. A query never gives an error page:
+what the parser had to drop or repair is told in a sentence above the results.
 """
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from ..api.pagination import WHOLE_NUMBER, page_link, page_size
-from ..api.responses import ApiError, api_view, invalid_parameters
-from ..search import Search, query as query_language
+from ..search.facets import FACETS
+from ..search.notices import notices
+from ..search.service import Search
 from ..templatetags.archive import query_with
 from .paging import PAGE_SIZE
 
 FEED_SIZE = 30
-FACET_PARAMETERS = ("kind", "year", "minister", "series", "country", "topic")
-
-
-def notices(search: Search) -> list[str]:
-    """What the parser repaired or ignored, in words."""
-    texts = {
-        query_language.TRUNCATED: _("Uw zoekopdracht was erg lang; alleen het begin is gebruikt."),
-        query_language.UNCLOSED_QUOTE: _("Een aanhalingsteken was niet gesloten; de woorden erna zijn als woordgroep gezocht."),
-        query_language.IGNORED_OPERATOR: _("OR staat tussen twee zoekwoorden; een OR zonder woord ervoor of erna is genegeerd."),
-        query_language.TOO_MANY_WORDS: _("Alleen de eerste %(n)d woorden zijn gebruikt.") % {"n": query_language.MAX_WORDS},
-    }
-    found = [texts[note] for note in search.query.notes if note in texts]
-    if search.lexemes.ignored:
-        words = ", ".join(search.lexemes.ignored)
-        found.append(_("Veelvoorkomende woorden tellen niet mee: %(words)s.") % {"words": words})
-    if search.is_empty and search.text.strip():
-        if search.query.excluded and not search.query.required:
-            found.append(_("Geef ook een woord op dat wel in de brieven moet staan; alleen uitsluiten vindt niets."))
-        else:
-            found.append(_("Geef een woord op om naar te zoeken."))
-    return found
 
 
 def facet_links(request, facets) -> None:
@@ -63,23 +43,32 @@ def search_page(request):
     search = Search(request.GET)
     context = {"search": search, "notices": notices(search), "count": 0, "hits": [], "facets": []}
     if not search.is_empty:
-        search.expect_page(requested_offset(request.GET.get("page")), PAGE_SIZE)
-        facets = search.facets()  # first: the total then comes from the tags the facets read
-        count = search.total.count
-        page_obj = Paginator(range(search.total.browsable), PAGE_SIZE).get_page(request.GET.get("page"))
-        ids = search.page(page_obj.start_index() - 1, PAGE_SIZE).ids if count else []
-        facet_links(request, facets)
-        context.update(
-            count=count, count_exact=search.total.exact, browsable=search.total.browsable, page_obj=page_obj, hits=search.hits(ids),
-            facets=[f for f in facets if f.options], facets_estimated=any(f.estimated for f in facets),
-        )
-        if not count:
-            context.update(suggestion=search.suggestion(), loosenings=loosenings(request, search))
+        context.update(results(request, search))
     context["active_filters"] = [
         (label, shown, query_with({"request": request}, **{name: None})) for name, label, shown in search.active_filters()
     ]
-    context["kept_filters"] = [(name, request.GET[name]) for name in FACET_PARAMETERS if request.GET.get(name)]
+    context["kept_filters"] = [(name, request.GET[name]) for name in FACETS if request.GET.get(name)]
     return render(request, "meetings/search.html", context)
+
+
+def results(request, search: Search) -> dict:
+    """The page of results asked for, with the facets, read in one run of the search. A page
+    number out of range shows the page the paginator moves it to (the last), run again."""
+    number = request.GET.get("page")
+    result = search.run(offset=requested_offset(number), limit=PAGE_SIZE, facets=True)
+    total = result.total
+    page_obj = Paginator(range(total.browsable), PAGE_SIZE).get_page(number)
+    hits = result.hits
+    if total.count and page_obj.start_index() - 1 != result.offset:
+        hits = search.run(offset=page_obj.start_index() - 1, limit=PAGE_SIZE).hits
+    facet_links(request, result.facets)
+    context = {
+        "count": total.count, "count_exact": total.exact, "browsable": total.browsable, "page_obj": page_obj, "hits": hits,
+        "facets": [f for f in result.facets if f.options], "facets_estimated": any(f.estimated for f in result.facets),
+    }
+    if not total.count:
+        context.update(suggestion=search.suggestion(), loosenings=loosenings(request, search))
+    return context
 
 
 def loosenings(request, search: Search) -> list:
@@ -112,7 +101,7 @@ class SearchFeed(Feed):
         return _("De nieuwste brieven die bij deze zoekopdracht horen.")
 
     def items(self, search):
-        return search.hits(search.page_ids(0, FEED_SIZE))
+        return search.run(limit=FEED_SIZE).hits
 
     def item_title(self, hit):
         return hit.letter.subject
@@ -134,51 +123,3 @@ class SearchFeed(Feed):
 
     def item_author_name(self, hit):
         return hit.letter.minister.name if hit.letter.minister else None
-
-
-def hit_json(hit, request) -> dict:
-    letter = hit.letter
-    return {
-        "id": letter.pk,
-        "source_name": letter.source_name,
-        "url": request.build_absolute_uri(letter.get_absolute_url()),
-        "title": letter.subject,
-        "date": letter.date,
-        "kind": letter.kind,
-        "minister": letter.minister.name if letter.minister else None,
-        "meetings": [
-            {"title": m.title, "start_date": m.start_date, "url": request.build_absolute_uri(m.get_absolute_url())}
-            for m in hit.meetings
-        ],
-        "session": hit.session.title if hit.session else None,
-        "snippet": str(hit.snippet_html),
-    }
-
-
-@api_view
-def search_api(request):
-    """{"query", "count", "count_exact", "next", "previous", "results", "notices"}; filters as
-    on /zoeken/. Beyond the count limit (10,000) `count` is an estimate (count_exact false)
-    and the pages stop at the limit."""
-    search = Search(request.GET)
-    size = page_size(request)
-    number = request.GET.get("page") or "1"
-    if not number.isdigit() or int(number) < 1:
-        raise invalid_parameters({"page": [WHOLE_NUMBER]})
-    found = search.page((int(number) - 1) * size, size)
-    paginator = Paginator(range(search.total.browsable), size)
-    try:
-        page = paginator.page(number)
-    except EmptyPage:
-        raise ApiError(404, f"Page {number} does not exist; the last is {paginator.num_pages}.")
-    count, ids = found.total, found.ids
-    return {
-        "query": str(search.query),
-        "sort": search.sort,
-        "count": count,
-        "count_exact": search.total.exact,
-        "next": page_link(request, page.next_page_number()) if page.has_next() else None,
-        "previous": page_link(request, page.previous_page_number()) if page.has_previous() else None,
-        "results": [hit_json(hit, request) for hit in search.hits(ids)],
-        "notices": notices(search),
-    }

@@ -4,7 +4,7 @@
   the 'archive_dutch' configuration (PostgreSQL's 'dutch' plus unaccent), ts_rank, ts_headline.
 - SQLite (sqlite.py): an FTS5 table of stems with bm25 ranking; snippets built in Python.
 
-Both take their words from meetings.search.text, so they match the same letters.
+Both take their words from meetings.search.language.words, so they match the same letters.
 """
 from __future__ import annotations
 

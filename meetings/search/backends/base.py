@@ -19,32 +19,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
+from ..language.lexemes import LexemeQuery
+from ..language.snippets import Snippet
 
-from ..lexemes import LexemeQuery
-from ..snippets import Snippet
-
-
-
-def rank_candidates() -> int:
-    """When more letters match, relevance is ranked among the newest this many (see page())."""
-    return getattr(settings, "SEARCH_RANK_CANDIDATES", 2_000)
-
-
-# A facet count of a search that finds more than count_limit() letters is estimated from the
+# A facet count of a search that finds more than it counts (Limits.count) is estimated from the
 # letters whose id is a multiple of this: a tenth of the archive, the same letters on both
-# databases, each with an index of its own for them (migration 0007).
+# databases, each with an index of its own for them (migration 0007, which fixes the number).
 SAMPLE_MODULUS = 10
-
-
-def count_limit() -> int:
-    """Matches are counted up to this many; more are estimated (Search.count_matches)."""
-    return getattr(settings, "SEARCH_COUNT_LIMIT", 10_000)
 
 
 @dataclass(frozen=True)
 class Document:
-    """What is indexed of a letter: its words as folded by text.words, for the subject
+    """What is indexed of a letter: its words as folded by language.words.words, for the subject
     (weight A), the titles of its working sessions (B) and the body (C), and the columns
     searches sort and count by."""
 
@@ -53,7 +39,7 @@ class Document:
     sessions: list[str]
     body: list[str]
     date: dt.date | None = None
-    tags: tuple[str, ...] = ()  # facet:value, see facet_tags()
+    tags: tuple[str, ...] = ()  # facet:value, see facets.facet_tags()
 
 
 @dataclass(frozen=True)
@@ -69,26 +55,10 @@ class Within:
         return bool(self.date_from or self.date_to)
 
 
-@dataclass(frozen=True)
-class Page:
-    total: int  # letters that match, all pages, counted up to count_limit()
-    ids: list[int]
-
-
-def facet_tags(*, kind: str, date, minister_id, series=(), countries=(), topics=()) -> tuple[str, ...]:
-    """The facet values of one letter, as stored with its index entry."""
-    tags = [f"kind:{kind}"]
-    tags += [f"year:{date.year}"] if date else []
-    tags += [f"minister:{minister_id}"] if minister_id else []
-    tags += [f"series:{s}" for s in sorted(set(series))]
-    tags += [f"country:{c}" for c in sorted(set(countries) - {None})]
-    tags += [f"topic:{t}" for t in sorted(set(topics))]
-    return tuple(tags)
-
-
 class SearchBackend:
     vendor = ""
     tags_table = ("", "")  # the table holding each letter's facet tags, and its letter id column
+    tables: tuple[str, ...] = ()  # the index's tables, as the latest migration makes them
 
     def __init__(self, connection):
         self.connection = connection
@@ -120,12 +90,13 @@ class SearchBackend:
         """Tidy the index after a large import, so searches read it as fast as they can."""
         raise NotImplementedError
 
+    def index_exists(self) -> bool:
+        """Whether the database has this index's tables: not before its migration has run, nor
+        after migrating back to an older one."""
+        return set(self.tables) <= set(self.connection.introspection.table_names())
+
     def remove_orphans(self) -> None:
         """Drop entries whose letter is gone without a post_delete signal (raw SQL, TRUNCATE)."""
-        raise NotImplementedError
-
-    def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
-        """SQL selecting the ids of the letters that match, for `pk__in=RawSQL(...)`."""
         raise NotImplementedError
 
     def count(self, query: LexemeQuery, within, limit: int | None, *, sample: bool = False) -> int:

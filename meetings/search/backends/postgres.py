@@ -10,12 +10,12 @@ Migration 0003 creates:
 Migration 0007 adds an index on (date, letter_id) to read matches newest first, and a partial
 GIN index over the letters the facet estimates sample.
 
-The vector is built from the words of meetings.search.text, folded and joined by spaces, not
+The vector is built from the words of meetings.search.language.words, folded and joined by spaces, not
 from the raw text: PostgreSQL's own parser reads "F-35" as "f" and the number "-35", and
 "air policing-taken" as "policing-taken", "polic", "tak" (so "policing" is no longer next to
 "air"); with the words split by our tokenizer both databases count the same words at the
 same positions, and the phrase queries of one test suite match the same letters on both.
-Stemming and stop words stay PostgreSQL's ('dutch' configuration); text.py uses the same
+Stemming and stop words stay PostgreSQL's ('dutch' configuration); language/words.py uses the same
 Snowball algorithm and stop list, and the test suite checks the two agree.
 
 Queries are compiled from the parsed query to tsquery syntax with stems we made ourselves
@@ -28,8 +28,9 @@ from __future__ import annotations
 import html
 import re
 
-from ..lexemes import LexemeQuery, Match
-from ..snippets import Block, Snippet, blocks, may_hold_hits, snippet
+from ..language.lexemes import LexemeQuery, Match
+from ...extract.body import Passage, plain_blocks
+from ..language.snippets import Snippet, may_hold_hits, snippet
 from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
 TABLE = "meetings_search_document"
@@ -96,7 +97,7 @@ def match_expression(match: Match, listed: bool) -> str:
 
 def tsquery(query: LexemeQuery, listed: bool = False) -> str:
     """The query as a tsquery. `listed`: a prefix as the whole stems it stands for, where the
-    vocabulary lists them, to find the matches: the GIN index looks up a few stems in a
+    word list has them, to find the matches: the GIN index looks up a few stems in a
     third of the time it scans all its entries of a prefix. Ranks and headlines take the
     prefix itself, which ts_rank weighs as one word (as it did before stems were listed)."""
     clauses = ["( " + " | ".join(match_expression(m, listed) for m in clause) + " )" for clause in query.required]
@@ -106,7 +107,7 @@ def tsquery(query: LexemeQuery, listed: bool = False) -> str:
     return expression
 
 
-def headline_snippet(all_blocks: list[Block], headline: str) -> Snippet | None:
+def headline_snippet(all_blocks: list[Passage], headline: str) -> Snippet | None:
     """ts_headline's passage escaped, its markers made <mark>, '…' where text is left out, and
     the heading of the section it comes from; None if the passage is not one piece of the
     letter (it was given only some blocks, and may run from one into a later one)."""
@@ -125,6 +126,7 @@ def headline_snippet(all_blocks: list[Block], headline: str) -> Snippet | None:
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
     tags_table = (TABLE, "letter_id")
+    tables = (TABLE,)
 
     def index(self, documents: list[Document]) -> None:
         rows = [
@@ -153,9 +155,6 @@ class PostgresBackend(SearchBackend):
     def remove_orphans(self) -> None:
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE} d WHERE NOT EXISTS (SELECT 1 FROM meetings_letter l WHERE l.id = d.letter_id)")
-
-    def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
-        return f"SELECT letter_id FROM {TABLE} WHERE vector @@ %s::tsquery", [tsquery(query, listed=True)]
 
     def _where(self, query, within: Within | None, sample: bool = False, hidden: bool = False) -> tuple[str, list]:
         """The filters' tags are operands of the tsquery; their dates a range of the date column.
@@ -232,7 +231,7 @@ class PostgresBackend(SearchBackend):
     def snippets(self, query, letters) -> dict[int, Snippet]:
         # ts_headline parses and stems all the text it is given, half a millisecond for a
         # letter: it is given only the blocks that can hold a hit.
-        all_blocks = {letter.pk: blocks(letter.body) for letter in letters}
+        all_blocks = {letter.pk: plain_blocks(letter.body) for letter in letters}
         texts = {pk: "\n\n".join(b.text for b in may_hold_hits(found, query)) for pk, found in all_blocks.items()}
         texts = {pk: HYPHEN_BEFORE_DIGIT.sub(HYPHEN, MARKERS.sub("", text)) for pk, text in texts.items() if text}
         rows = self._fetch(

@@ -2,7 +2,7 @@
 
 Migrations 0003 and 0007 create:
 - meetings_search_fts, one row per letter (rowid: a key, see below) with three columns, subject,
-  sessions and body, holding the *stems* of their words (text.lexemes), a stop word written
+  sessions and body, holding the *stems* of their words (language.words.lexemes), a stop word written
   as "_" so phrase distances stay what PostgreSQL counts ("afschrikking en verdediging" is
   "afschrik _ verded"). FTS5's tokenizer (unicode61, "_" a word character) then only splits
   on the spaces we put in, so SQLite and PostgreSQL see the same words. A fourth column holds
@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..lexemes import LexemeQuery, Match
-from ..snippets import Snippet, snippet
-from ..text import lexeme
+from ..language.lexemes import LexemeQuery, Match
+from ..language.snippets import Snippet, snippet
+from ..language.words import lexeme
 from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
 TABLE = "meetings_search_fts"
@@ -58,12 +58,12 @@ def stem_text(words: list[str]) -> str:
 
 def phrase(stems: tuple[str | None, ...], prefix: bool) -> str:
     """One FTS5 phrase. Stems are letters and digits only; quotes are doubled all the same,
-    as listed stems come from the vocabulary table."""
+    as listed stems come from the word list (meetings_search_word)."""
     return '"' + " ".join(s or STOP for s in stems).replace('"', '""') + '"' + ("*" if prefix else "")
 
 
 def match_expression(match: Match) -> str:
-    # A prefix is matched as the whole stems it stands for where the vocabulary lists them:
+    # A prefix is matched as the whole stems it stands for where the word list has them all:
     # FTS5 merges all of a prefix's matches before it returns the first (20 ms for lucht*
     # in 100,000 letters); whole stems it reads lazily, newest first, and stops (0.5 ms).
     variants = match.whole_variants() or match.variants()
@@ -94,6 +94,7 @@ def fts_query(query: LexemeQuery, tags=()) -> str:
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
     tags_table = (ENTRY, "letter_id")
+    tables = (TABLE, SAMPLE, ENTRY)
 
     def index(self, documents: list[Document]) -> None:
         if not documents:
@@ -150,9 +151,6 @@ class SQLiteBackend(SearchBackend):
             for table in (TABLE, SAMPLE):
                 cursor.execute(f"DELETE FROM {table} WHERE {letter_id(table)} NOT IN (SELECT id FROM meetings_letter)")
             cursor.execute(f"DELETE FROM {ENTRY} WHERE letter_id NOT IN (SELECT id FROM meetings_letter)")
-
-    def match_sql(self, query: LexemeQuery) -> tuple[str, list]:
-        return f"SELECT {letter_id()} FROM {TABLE} WHERE {TABLE} MATCH %s", [fts_query(query)]
 
     def _where(self, query, within: Within | None, table: str = TABLE) -> tuple[str, list]:
         """The filters' tags are terms of the MATCH; their dates a range of row keys."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import snowballstemmer
 
 # PostgreSQL's tsearch_data/dutch.stop, which is the Snowball project's Dutch stop list.
-STOPWORDS = frozenset(
+INDEX_STOPWORDS = frozenset(
     """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
     hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar
     heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel
@@ -62,7 +62,7 @@ class Token:
     end: int
 
 
-def fold(text: str) -> str:
+def fold_accents(text: str) -> str:
     """Lower case, without accents: 'Oekraïne' -> 'oekraine'."""
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(SPELLED_OUT)
@@ -77,7 +77,7 @@ def folded_words(raw: str) -> tuple[str, ...]:
     if raw == "%":
         result: tuple[str, ...] = (PERCENT_WORD,)
     else:
-        result = tuple(p for p in WORD.findall(fold(raw)) if len(p) <= MAX_WORD_LENGTH and p != "%")
+        result = tuple(p for p in WORD.findall(fold_accents(raw)) if len(p) <= MAX_WORD_LENGTH and p != "%")
     if len(_FOLDED) < CACHE_LIMIT:
         _FOLDED[raw] = result
     return result
@@ -103,7 +103,7 @@ def lexeme(word: str) -> str | None:
         return _LEXEMES[word]
     except KeyError:
         pass
-    if word in STOPWORDS:
+    if word in INDEX_STOPWORDS:
         result = None
     elif any(ch.isdigit() for ch in word):
         result = word
@@ -121,4 +121,4 @@ def lexemes(text: str) -> list[str | None]:
 
 def is_vocabulary_word(word: str) -> bool:
     """Words worth offering as a spelling suggestion: letters only, not too short or long."""
-    return 3 <= len(word) <= 40 and word.isalpha() and word not in STOPWORDS
+    return 3 <= len(word) <= 40 and word.isalpha() and word not in INDEX_STOPWORDS

@@ -1,9 +1,9 @@
-"""The words the index has seen (folded, unstemmed), for prefixes and spelling suggestions.
+"""The word list: every word the index has seen (folded, unstemmed) with its stem, for
+prefixes and spelling suggestions. (Not the topic vocabulary, meetings/vocabulary.py.)
 
 One row per word, with its stem: every indexed word (migration 0008; before, only those
 worth suggesting, which `suggest` marks), so that the stems a prefix stands for can be
-listed completely. Words are
-only ever added. A word whose letters were deleted stays, which is harmless: a prefix
+listed completely. Words are only ever added. A word whose letters were deleted stays, which is harmless: a prefix
 expansion to it finds nothing, and a suggestion is only offered after checking that it finds
 letters (Search.suggestion). Created by migration 0003; on PostgreSQL in byte order, so that
 a prefix is a range of the key (and, since 0008, of the stem index).
@@ -14,14 +14,13 @@ import difflib
 
 from django.db import connection
 
-from .text import is_vocabulary_word, lexeme
+from .language.words import is_vocabulary_word, lexeme
 
 TABLE = "meetings_search_word"
-MAX_PREFIX_WORDS = 200
-MAX_CANDIDATES = 5000
+MAX_CANDIDATES = 5000  # words of about the right length and first letter a suggestion compares
 
 
-def vocabulary_words(word_lists) -> set[str]:
+def words_to_list(word_lists) -> set[str]:
     """The indexed words among these: all but stop words (which have no stem)."""
     distinct = set().union(*word_lists)  # a letter repeats its words: test each one once
     return {w for w in distinct if lexeme(w) is not None}
@@ -40,19 +39,19 @@ def after(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def stems_with_prefix(prefix: str) -> tuple[list[str], bool]:
+def stems_with_prefix(prefix: str, *, limit: int) -> tuple[list[str], bool]:
     """The indexed stems that start with `prefix` and the stems of indexed words that do
-    (lexemes.normalize's `expand`), and whether these are all: up to MAX_PREFIX_WORDS."""
+    (lexemes.normalize's `expand`), and whether these are all: up to `limit` (Limits.prefix_stems)."""
     if not prefix:
         return [], True
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT stem FROM {TABLE} WHERE stem >= %s AND stem < %s"
             f" UNION SELECT stem FROM {TABLE} WHERE word >= %s AND word < %s ORDER BY stem LIMIT %s",
-            [prefix, after(prefix), prefix, after(prefix), MAX_PREFIX_WORDS + 1],
+            [prefix, after(prefix), prefix, after(prefix), limit + 1],
         )
         stems = [row[0] for row in cursor.fetchall()]
-    return stems[:MAX_PREFIX_WORDS], len(stems) <= MAX_PREFIX_WORDS
+    return stems[:limit], len(stems) <= limit
 
 
 def known_words(candidates: set[str]) -> set[str]:

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .text import words
+from .words import words
 
 MAX_CHARS = 300
 MAX_WORDS = 24

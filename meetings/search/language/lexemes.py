@@ -6,8 +6,8 @@ marked come from one place.
 
 A prefix (verdedig*) is matched against the stems, unstemmed itself: "verdedig" is the start
 of the stem "verdedigd". A stem can be shorter than the prefix ("verdediging" -> "verded"),
-so words that start with the prefix but whose stem does not are looked up in the vocabulary
-of indexed words (`expand`) and their stems are matched whole.
+so words that start with the prefix but whose stem does not are looked up among the indexed
+words (`expand`) and their stems are matched whole.
 """
 from __future__ import annotations
 
@@ -15,10 +15,9 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from .query import AnyOf, Query, Term
-from .text import lexeme
+from .words import lexeme
 
-MAX_EXPANSIONS = 20
-MAX_LISTED_STEMS = 200
+MAX_EXPANSIONS = 20  # stems of words that begin with a prefix while the stems do not (`also`)
 
 
 @dataclass(frozen=True)
@@ -29,13 +28,9 @@ class Match:
     prefix: bool = False  # the last lexeme is a prefix of a stem
     also: tuple[str, ...] = ()  # whole stems the prefix also stands for (see module docstring)
     # Every indexed stem the prefix stands for (those it begins and `also`), when the
-    # vocabulary has few enough to list them all; else None. A backend may match these
+    # word list has few enough to list them all; else None. A backend may match these
     # whole stems instead of the prefix (SQLite: FTS5 reads a prefix's matches all at once).
     stems: tuple[str, ...] | None = None
-
-    @property
-    def is_phrase(self) -> bool:
-        return len(self.lexemes) > 1
 
     def variants(self) -> list["Match"]:
         """The match itself and, for a prefix, one whole-stem match per expansion."""
@@ -83,9 +78,11 @@ def to_match(term: Term, expand: Callable[[str], tuple[list[str], bool]] | None,
     return Match(tuple(stems), term.prefix, also, whole)
 
 
-def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | None = None) -> LexemeQuery:
+def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | None = None, *, stem_budget: int = 0) -> LexemeQuery:
     """Stem the query's words; `expand(prefix)` gives the indexed stems that begin with the
-    prefix and the stems of indexed words that do, and whether that is all of them."""
+    prefix and the stems of indexed words that do, and whether that is all of them. At most
+    `stem_budget` of those are listed in the whole query (SEARCH_PREFIX_STEMS, read by the
+    caller: this module reads no settings)."""
     ignored: list[str] = []
     required = []
     for clause in query.required:
@@ -94,13 +91,13 @@ def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | No
         if matches:  # stop words drop out, as in PostgreSQL: "de OR Oekraïne" is "Oekraïne"
             required.append(tuple(dict.fromkeys(matches)))
     excluded = tuple(m for m in (to_match(t, expand, ignored) for t in query.excluded) if m)
-    return within_budget(LexemeQuery(tuple(dict.fromkeys(required)), excluded, tuple(dict.fromkeys(ignored))))
+    return within_budget(LexemeQuery(tuple(dict.fromkeys(required)), excluded, tuple(dict.fromkeys(ignored))), stem_budget)
 
 
-def within_budget(query: LexemeQuery) -> LexemeQuery:
-    """At most MAX_LISTED_STEMS listed stems in a whole query (a query of many prefixes would
+def within_budget(query: LexemeQuery, budget: int) -> LexemeQuery:
+    """At most `budget` listed stems in a whole query (a query of many prefixes would
     otherwise become thousands of terms); prefixes beyond keep the prefix operator."""
-    left = MAX_LISTED_STEMS
+    left = budget
 
     def spend(match: Match) -> Match:
         nonlocal left

@@ -13,21 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ...extract.body import Passage, plain_blocks
 from .lexemes import LexemeQuery, Match, find_hits
-from .text import SPELLED_OUT, lexeme, lexemes, tokens
+from .words import SPELLED_OUT, lexeme, lexemes, tokens
 
-FOOTNOTE_REF = re.compile(r"\[\^\d+\]")
 COMBINING = re.compile(r"[\u0300-\u036f]")
 SNIPPET_WORDS = 36
 LEAD_WORDS = 8  # context shown before the first hit
-
-
-@dataclass(frozen=True)
-class Block:
-    """A heading or paragraph of a letter, and the heading it stands under."""
-
-    text: str
-    heading: str
 
 
 @dataclass(frozen=True)
@@ -35,20 +27,6 @@ class Snippet:
     html: str
     heading: str = ""  # the section the passage comes from ("" for the opening)
     hits: int = 0
-
-
-def blocks(body: str) -> list[Block]:
-    """The letter's blocks as plain text: footnote markers out, '## ' off the headings."""
-    found: list[Block] = []
-    heading = ""
-    for raw in body.split("\n\n"):
-        text = " ".join(FOOTNOTE_REF.sub("", raw).split())
-        if raw.startswith("## "):
-            heading = text[3:] if text.startswith("## ") else text
-            text = heading
-        if text:
-            found.append(Block(text, heading))
-    return found
 
 
 def mark(text: str, spans: list[tuple[int, int]]) -> str:
@@ -103,8 +81,8 @@ def hit_cues(matches: list[Match]) -> set[str]:
     }
 
 
-def rough_fold(text: str) -> str:
-    """fold() at C speed, for the cue test only."""
+def fold_for_cues(text: str) -> str:
+    """fold_accents() at C speed, for the cue test only."""
     text = text.lower()
     if not text.isascii():  # most paragraphs are: nothing to take off or spell out
         text = COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(SPELLED_OUT)
@@ -122,17 +100,17 @@ def best_window(hits: list[tuple[int, int, int]], size: int) -> tuple[tuple[int,
     return best_score, best
 
 
-def may_hold_hits(all_blocks: list[Block], query: LexemeQuery) -> list[Block]:
+def may_hold_hits(all_blocks: list[Passage], query: LexemeQuery) -> list[Passage]:
     """The blocks that contain a hit cue: every block with a hit, and a few without."""
     cues = hit_cues(query.positive())
-    return [block for block in all_blocks if any(cue in rough_fold(block.text) for cue in cues)]
+    return [block for block in all_blocks if any(cue in fold_for_cues(block.text) for cue in cues)]
 
 
-def snippet(body: str, query: LexemeQuery, size: int = SNIPPET_WORDS, all_blocks: list[Block] | None = None) -> Snippet:
+def snippet(body: str, query: LexemeQuery, size: int = SNIPPET_WORDS, all_blocks: list[Passage] | None = None) -> Snippet:
     """The best passage of `body`: about `size` words around the most and most varied hits."""
     matches = query.positive()
     best: tuple | None = None
-    all_blocks = blocks(body) if all_blocks is None else all_blocks
+    all_blocks = plain_blocks(body) if all_blocks is None else all_blocks
     for block in may_hold_hits(all_blocks, query):
         hits = find_hits(lexemes(block.text), matches)  # the fast path; offsets only for the winner
         if hits:
@@ -140,7 +118,7 @@ def snippet(body: str, query: LexemeQuery, size: int = SNIPPET_WORDS, all_blocks
             if best is None or score > best[0]:
                 best = (score, block, hits, anchor)
     if best is None:
-        first = all_blocks[0] if all_blocks else Block("", "")
+        first = all_blocks[0] if all_blocks else Passage("", "")
         return Snippet(window_html(first.text, tokens(first.text), [], 0, size), first.heading)
     score, block, hits, anchor = best
     start = max(0, anchor[0] - LEAD_WORDS)
