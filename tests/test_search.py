@@ -23,7 +23,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from meetings.store import import_bytes, import_file
+from meetings.store import Options, Status, import_bytes, import_file
 from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
 from meetings.search.backends import get_backend
 from meetings.search.backends.base import SAMPLE_MODULUS, SearchBackend
@@ -839,9 +839,13 @@ def test_an_import_is_indexed(db, letter_text):
     assert index_size() == 1
 
 
-def test_a_reimport_replaces_the_entry(db, letter_text):
-    letter_with(letter_text, "a.txt", sections=[("Hypersoon", "De ministers bespreken hypersone wapens.")])
-    letter_with(letter_text, "a.txt", sections=[("Drones", "De ministers bespreken drones.")])
+REFERENCE = "Onze referentie BS2024000777"  # one letter, so the second file is a new version of it
+
+
+def test_a_replacing_version_replaces_the_entry(db, letter_text):
+    letter_with(letter_text, "a.txt", letterhead=REFERENCE, sections=[("Hypersoon", "De ministers bespreken hypersone wapens.")])
+    text = letter_text(letterhead=REFERENCE, sections=[("Drones", "De ministers bespreken drones.")])
+    assert import_bytes("a.txt", text.encode(), options=Options(replace=True)).status == Status.UPDATED
     assert found("hypersone") == set()
     assert found("drones") == {"a"}
     assert index_size() == 1
@@ -855,8 +859,8 @@ def test_a_failed_import_leaves_the_index_untouched(db, letter_text, monkeypatch
         raise RuntimeError("the database went away")
 
     monkeypatch.setattr(writer, "store_citations", broken)
-    with pytest.raises(RuntimeError):
-        letter_with(letter_text, "a.txt", sections=[("Satellieten", "De ministers bespreken satellieten.")])
+    text = letter_text(sections=[("Satellieten", "De ministers bespreken satellieten.")])
+    assert import_bytes("b.txt", text.encode()).status == Status.FAILED
     assert found("drones") == {"a"} and found("satellieten") == set()
 
 
