@@ -9,13 +9,24 @@ all for such requests, which would put every one of them under a single login co
 """
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 
 
-def client_address(request) -> str:
-    peer = request.META.get("REMOTE_ADDR") or "unknown"
+def client_address(request) -> str | None:
+    """The client's IP address; None for a request that has none (a test client's login)."""
+    peer = valid(request.META.get("REMOTE_ADDR"))
     proxies = settings.TRUSTED_PROXIES
     if proxies <= 0:
         return peer
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    return forwarded[-proxies] if len(forwarded) >= proxies else peer
+    return (valid(forwarded[-proxies]) if len(forwarded) >= proxies else None) or peer
+
+
+def valid(address: str | None) -> str | None:
+    """The address if it is one (the database stores it as an IP address), else None."""
+    try:
+        return str(ipaddress.ip_address(address)) if address else None
+    except ValueError:
+        return None

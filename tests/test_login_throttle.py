@@ -73,3 +73,10 @@ def test_client_address_counts_trusted_proxies_from_the_right(settings, proxies,
     settings.TRUSTED_PROXIES = proxies
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_address(request) == expected
+
+
+def test_a_request_without_a_valid_address_has_none(settings):
+    settings.TRUSTED_PROXIES = 1
+    assert client_address(RequestFactory().get("/", REMOTE_ADDR="")) is None
+    forged = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="not-an-address")
+    assert client_address(forged) == "10.0.0.1"

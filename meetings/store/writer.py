@@ -52,7 +52,7 @@ def write_letters(items: list[Incoming]) -> list[Written]:
     if len({i.sha256 for i in items}) < len(items) or len(set(replaced)) < len(replaced):
         raise ValueError("a batch holds the same file or letter twice; write them one after the other")
     topic_rows = {t.name: t for t in Topic.objects.all()}
-    existing = Letter.objects.select_for_update().select_related("minister").in_bulk(replaced)
+    existing = Letter.objects.select_for_update(of=("self",)).select_related("minister").in_bulk(replaced)
     keep_versions(list(existing.values()))
     ministers = upsert_ministers([m for i in items for m in ([i.data.minister] if i.data.minister else []) + i.data.cosigners])
     written = [fill_letter(item, existing.get(item.replaces.pk) if item.replaces else None, ministers) for item in items]
