@@ -7,6 +7,7 @@ ALLOWED_HOSTS  comma-separated host names
 DJANGO_PRODUCTION  "1" turns on the production hardening (HTTPS-only cookies, HSTS, ...)
 MEDIA_ROOT     where uploaded original letter files are kept
 """
+
 import datetime as dt
 import os
 from pathlib import Path

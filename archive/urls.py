@@ -2,9 +2,9 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.shortcuts import redirect
 
 from meetings.sitemaps import SITEMAPS
 

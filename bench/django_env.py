@@ -1,4 +1,5 @@
 """Django set up for a benchmark: the project's settings, a database and media folder of its own."""
+
 from __future__ import annotations
 
 import os

@@ -16,6 +16,7 @@ number or reference; no two letters have the same bytes, as the import keys on t
 
     python bench/generate.py --count 1000 --out /tmp/letters
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,22 +31,45 @@ from pathlib import Path
 # --- The vocabulary of the genre --------------------------------------------------------
 
 MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ]
 # Invented names; each signs the letters of a two-year term, in this order from 2015.
 MINISTERS = [
-    "J.P. de Vries", "A.M. Bakker", "H.W. van den Berg", "S.L. Jansen",
-    "M.C. Visser", "R.T. Smit", "E.J. de Boer", "L.F. Mulder",
+    "J.P. de Vries",
+    "A.M. Bakker",
+    "H.W. van den Berg",
+    "S.L. Jansen",
+    "M.C. Visser",
+    "R.T. Smit",
+    "E.J. de Boer",
+    "L.F. Mulder",
 ]
 FOREIGN_MINISTERS = ["P.G. Hendriks", "W.A. Dekker", "C.J. van Leeuwen"]
 # (Dutch name, adjective before "minister van Defensie"); allies among them drop out as
 # partners once they have joined, which the extraction works out from the meeting date.
 PARTNERS = [
-    ("Oekraïne", "Oekraïense"), ("Georgië", "Georgische"), ("Finland", "Finse"),
-    ("Zweden", "Zweedse"), ("Moldavië", "Moldavische"), ("Japan", "Japanse"),
-    ("Australië", "Australische"), ("Nieuw-Zeeland", "Nieuw-Zeelandse"),
-    ("Zuid-Korea", "Zuid-Koreaanse"), ("Oostenrijk", "Oostenrijkse"), ("Ierland", "Ierse"),
+    ("Oekraïne", "Oekraïense"),
+    ("Georgië", "Georgische"),
+    ("Finland", "Finse"),
+    ("Zweden", "Zweedse"),
+    ("Moldavië", "Moldavische"),
+    ("Japan", "Japanse"),
+    ("Australië", "Australische"),
+    ("Nieuw-Zeeland", "Nieuw-Zeelandse"),
+    ("Zuid-Korea", "Zuid-Koreaanse"),
+    ("Oostenrijk", "Oostenrijkse"),
+    ("Ierland", "Ierse"),
 ]
 EASTERN_ALLIES = ["Polen", "Litouwen", "Estland", "Letland", "Roemenië", "Bulgarije", "Slowakije"]
 JEF_PLACES = ["Londen", "Oslo", "Helsinki", "Stockholm", "Riga", "Tallinn", "Vilnius", "Kopenhagen", "Amsterdam"]
@@ -87,7 +111,10 @@ TOPICS = [
     ),
     Topic(
         ("Afschrikking en verdediging", "Versterking van de afschrikking en verdediging"),
-        ("de versterking van de bondgenootschappelijke afschrikking en verdediging", "de uitvoering van de regionale verdedigingsplannen"),
+        (
+            "de versterking van de bondgenootschappelijke afschrikking en verdediging",
+            "de uitvoering van de regionale verdedigingsplannen",
+        ),
         (
             "In deze sessie {bespreken|bespraken} de ministers de uitvoering van de regionale verdedigingsplannen.",
             "SACEUR {zal de ministers informeren|informeerde de ministers} over de gereedheid van de eenheden die bondgenoten aan de NAVO ter beschikking stellen.",
@@ -247,6 +274,7 @@ SAMPLE_MARKER = "VOORBEELDBRIEF – synthetische brief voor de importbenchmark, 
 
 # --- The calendar -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Gathering:
     """One meeting on the calendar: a DMM, or a UDCG or JEF meeting beside one."""
@@ -309,6 +337,7 @@ def side_meeting(rng: random.Random, dmm: Gathering) -> Gathering | None:
 
 
 # --- One letter -------------------------------------------------------------------------
+
 
 @dataclass
 class Plan:
@@ -378,16 +407,20 @@ def opening(w: Writer) -> list[str]:
     where = f"in {dmm.place}" if dmm.place else "per videoconferentie"
     special = " voor een ingelaste bijeenkomst" if dmm.extraordinary else ""
     if plan.kind == "agenda":
-        first = w.rng.choice([
-            f"Op {span(dmm)} komen de NAVO-ministers van Defensie {where} bijeen{special}. Hierbij bied ik uw Kamer, mede namens de Minister van Buitenlandse Zaken, de geannoteerde agenda voor deze bijeenkomst aan.",
-            f"Hierbij bied ik u, mede namens de Minister van Buitenlandse Zaken, de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie op {span(dmm)} {where}.",
-        ])
+        first = w.rng.choice(
+            [
+                f"Op {span(dmm)} komen de NAVO-ministers van Defensie {where} bijeen{special}. Hierbij bied ik uw Kamer, mede namens de Minister van Buitenlandse Zaken, de geannoteerde agenda voor deze bijeenkomst aan.",
+                f"Hierbij bied ik u, mede namens de Minister van Buitenlandse Zaken, de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie op {span(dmm)} {where}.",
+            ]
+        )
     else:
         special = " ingelaste" if dmm.extraordinary else ""
-        first = w.rng.choice([
-            f"Hierbij informeer ik uw Kamer over de{special} bijeenkomst van de NAVO-ministers van Defensie die op {span(dmm)} {where} plaatsvond.",
-            f"Op {span(dmm)} vond {where} de{special} bijeenkomst plaats van de NAVO-ministers van Defensie. Onderstaand treft u het verslag van deze bijeenkomst.",
-        ])
+        first = w.rng.choice(
+            [
+                f"Hierbij informeer ik uw Kamer over de{special} bijeenkomst van de NAVO-ministers van Defensie die op {span(dmm)} {where} plaatsvond.",
+                f"Op {span(dmm)} vond {where} de{special} bijeenkomst plaats van de NAVO-ministers van Defensie. Onderstaand treft u het verslag van deze bijeenkomst.",
+            ]
+        )
         first += f" De geannoteerde agenda heeft uw Kamer op {long_date(plan.agenda_date, year=False)} jl. ontvangen (Kamerstuk {OWN_DOSSIER}, nr. {plan.agenda_number})."
     return [first] + side_announcement(w)
 
@@ -397,10 +430,24 @@ def side_announcement(w: Writer) -> list[str]:
     if side is None:
         return []
     if side.series == "udcg":
-        return [w.say("Voorafgaand aan de DMM {vindt|vond} op " + span(side) + " in " + side.place
-                      + " een bijeenkomst van de Ukraine Defence Contact Group (UDCG) plaats.")]
-    return [w.say("Daarnaast informeer ik u over de bijeenkomst van de ministers van Defensie van de landen die zijn aangesloten bij de Joint Expeditionary Force (JEF), die op "
-                  + span(side) + " in " + side.place + " {plaatsvindt|plaatsvond}.")]
+        return [
+            w.say(
+                "Voorafgaand aan de DMM {vindt|vond} op "
+                + span(side)
+                + " in "
+                + side.place
+                + " een bijeenkomst van de Ukraine Defence Contact Group (UDCG) plaats."
+            )
+        ]
+    return [
+        w.say(
+            "Daarnaast informeer ik u over de bijeenkomst van de ministers van Defensie van de landen die zijn aangesloten bij de Joint Expeditionary Force (JEF), die op "
+            + span(side)
+            + " in "
+            + side.place
+            + " {plaatsvindt|plaatsvond}."
+        )
+    ]
 
 
 def session_blocks(w: Writer, topic: Topic, order: int, partners: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -438,7 +485,9 @@ def side_blocks(w: Writer) -> list[tuple[str, str]]:
     if side is None:
         return []
     heading, bank = (
-        ("Ukraine Defence Contact Group", UDCG_SENTENCES) if side.series == "udcg" else ("Joint Expeditionary Force", JEF_SENTENCES)
+        ("Ukraine Defence Contact Group", UDCG_SENTENCES)
+        if side.series == "udcg"
+        else ("Joint Expeditionary Force", JEF_SENTENCES)
     )
     if w.rng.random() < 0.5:
         heading = f"Bijeenkomst {heading} {span(side)}"
@@ -451,9 +500,16 @@ def compose(w: Writer) -> None:
     plan, rng = w.plan, w.rng
     topics = rng.sample(TOPICS, k=rng.randint(3, 5))
     plan.blocks += [("paragraph", p) for p in opening(w)]
-    plan.blocks.append(("paragraph", w.say(
-        "De SG NAVO heeft " + NUMBER_WORDS[len(topics)] + " sessies belegd. Nederland {zal zich inzetten|zette zich in} voor een eensgezind optreden van het bondgenootschap."
-    )))
+    plan.blocks.append(
+        (
+            "paragraph",
+            w.say(
+                "De SG NAVO heeft "
+                + NUMBER_WORDS[len(topics)]
+                + " sessies belegd. Nederland {zal zich inzetten|zette zich in} voor een eensgezind optreden van het bondgenootschap."
+            ),
+        )
+    )
     if plan.slot.side is not None:
         dmm = plan.slot.dmm
         plan.blocks.append(("heading", f"Bijeenkomst NAVO-ministers van Defensie {span(dmm)}"))
@@ -463,8 +519,11 @@ def compose(w: Writer) -> None:
         plan.blocks += session_blocks(w, topic, order, partners)
     plan.blocks += side_blocks(w)
     if rng.random() < 0.5:
-        closing = "Ik zal uw Kamer na afloop van de bijeenkomst over de uitkomsten informeren." if plan.kind == "agenda" else \
-            "Over de uitvoering van de gemaakte afspraken wordt uw Kamer in de reguliere voortgangsbrieven geïnformeerd."
+        closing = (
+            "Ik zal uw Kamer na afloop van de bijeenkomst over de uitkomsten informeren."
+            if plan.kind == "agenda"
+            else "Over de uitvoering van de gemaakte afspraken wordt uw Kamer in de reguliere voortgangsbrieven geïnformeerd."
+        )
         plan.blocks.append(("paragraph", closing))
 
 
@@ -479,7 +538,8 @@ def hyphen_point(word: str, room: int) -> int | None:
     if len(word) < 9 or not (word.isalpha() and word.islower()):
         return None
     points = [
-        k for k in range(3, min(len(word) - 3, room - 1) + 1)
+        k
+        for k in range(3, min(len(word) - 3, room - 1) + 1)
         if word[k] not in VOWELS and word[k + 1] in VOWELS and (word[k - 1] in VOWELS or word[k - 2] in VOWELS)
     ]
     return points[-1] if points else None
@@ -515,8 +575,12 @@ def render_text(plan: Plan, rng: random.Random) -> str:
     width = rng.randint(66, 74)
     head = [SAMPLE_MARKER, ""]
     if numbered:
-        head += [f"Tweede Kamer, vergaderjaar {parliamentary_year(plan.date)}, {OWN_DOSSIER}, nr. {plan.number}", "",
-                 f" Nr. {plan.number} BRIEF VAN DE MINISTER VAN DEFENSIE", ""]
+        head += [
+            f"Tweede Kamer, vergaderjaar {parliamentary_year(plan.date)}, {OWN_DOSSIER}, nr. {plan.number}",
+            "",
+            f" Nr. {plan.number} BRIEF VAN DE MINISTER VAN DEFENSIE",
+            "",
+        ]
     head += ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "", f"Den Haag, {long_date(plan.date)}", ""]
     body: list[str] = []
     for kind, text in plan.blocks:
@@ -558,18 +622,31 @@ def paginate(lines: list[str], notes: dict[int, list[str]], rng: random.Random, 
 
 def render_markdown(plan: Plan, rng: random.Random) -> str:
     """The ministry's letter paper as Markdown: address, Datum/Betreft, '### **Kop**'."""
-    subject = ("Geannoteerde agenda" if plan.kind == "agenda" else "Verslag") + " bijeenkomst NAVO-ministers van Defensie op " + span(plan.slot.dmm)
+    subject = (
+        ("Geannoteerde agenda" if plan.kind == "agenda" else "Verslag")
+        + " bijeenkomst NAVO-ministers van Defensie op "
+        + span(plan.slot.dmm)
+    )
     if plan.slot.dmm.place:
         subject += f" in {plan.slot.dmm.place}"
     parts = [
-        SAMPLE_MARKER, "",
-        "Aan de Voorzitter van de Tweede Kamer  \nder Staten-Generaal  \nPostbus 20018  \n2500 EA Den Haag", "", "",
-        "Ministerie van Defensie", "",
-        f"Datum {long_date(plan.date)}  \nBetreft {subject}", "",
-        "**Ministerie van Defensie**", "",
-        "Plein 4  \nMPC 58 B  \nPostbus 20701  \n2500 ES Den Haag  \n[www.defensie.nl](http://www.defensie.nl)", "",
-        f"**Onze referentie**  \nBS{plan.date.year}{plan.number:07d}", "",
-        "*Bij beantwoording datum,  \nonze referentie en betreft  \nvermelden.*", "",
+        SAMPLE_MARKER,
+        "",
+        "Aan de Voorzitter van de Tweede Kamer  \nder Staten-Generaal  \nPostbus 20018  \n2500 EA Den Haag",
+        "",
+        "",
+        "Ministerie van Defensie",
+        "",
+        f"Datum {long_date(plan.date)}  \nBetreft {subject}",
+        "",
+        "**Ministerie van Defensie**",
+        "",
+        "Plein 4  \nMPC 58 B  \nPostbus 20701  \n2500 ES Den Haag  \n[www.defensie.nl](http://www.defensie.nl)",
+        "",
+        f"**Onze referentie**  \nBS{plan.date.year}{plan.number:07d}",
+        "",
+        "*Bij beantwoording datum,  \nonze referentie en betreft  \nvermelden.*",
+        "",
     ]
     for kind, text in plan.blocks:
         text = text.replace("Ukraine Defence Contact Group", "*Ukraine Defence Contact Group*")
@@ -582,6 +659,7 @@ def render_markdown(plan: Plan, rng: random.Random) -> str:
 
 
 # --- The whole set ----------------------------------------------------------------------
+
 
 def plan_letter(index: int, slot: Slot, rng: random.Random) -> Plan:
     """Letter `index` is the agenda (even) or verslag (odd) of its pair's meeting."""

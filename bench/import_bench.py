@@ -16,6 +16,7 @@ A pass that runs past --budget seconds stops there and reports the rate it reach
     .venv/bin/python bench/import_bench.py --counts 200 --profile /tmp/import.prof
     .venv/bin/python bench/import_bench.py --counts 1000 --one-by-one
 """
+
 from __future__ import annotations
 
 import argparse
@@ -76,6 +77,7 @@ def run_pass(paths: list[Path], *, dry_run: bool, topics, budget: float, one_by_
     """Import the files as the command does (meetings.store.import_files: parallel extraction, batched
     writes), or with `one_by_one` as the admin upload does; stop early past `budget` seconds."""
     from django.db import connection
+
     from meetings.store import DRY_RUN, Options, import_file, import_files
 
     options = DRY_RUN if dry_run else Options()
@@ -120,6 +122,7 @@ class Run:
 
 def bench_count(count: int, workdir: Path, *, seed: int, budget: float, profile: Path | None, one_by_one: bool) -> Run:
     from generate import generate_letters
+
     from meetings.store.topic_vocabulary import topic_rules
 
     start = time.perf_counter()
@@ -195,9 +198,12 @@ def extraction_summary(run: Run) -> str:
     kinds = Counter(d.kind for d in data)
     meetings = [m for d in data for m in d.meetings]
     per = {
-        "meetings": len(meetings), "sessions": sum(len(m.sessions) for m in meetings),
-        "partners": sum(len(m.participants) for m in meetings), "citations": sum(len(d.citations) for d in data),
-        "footnotes": sum(len(d.footnotes) for d in data), "topics": sum(len(d.topics) for d in data),
+        "meetings": len(meetings),
+        "sessions": sum(len(m.sessions) for m in meetings),
+        "partners": sum(len(m.participants) for m in meetings),
+        "citations": sum(len(d.citations) for d in data),
+        "footnotes": sum(len(d.footnotes) for d in data),
+        "topics": sum(len(d.topics) for d in data),
     }
     averages = ", ".join(f"{v / n:.1f} {k}" for k, v in per.items())
     warned = sum(1 for d in data if d.warnings)
@@ -218,18 +224,35 @@ def check(run: Run) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time the letter import on synthetic letters in a fresh SQLite database.")
-    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000], help="Numbers of letters to time, one fresh database each (default: 1000 10000).")
-    parser.add_argument("--seed", type=int, default=0, help="Seed for the letter generator (default 0).")
-    parser.add_argument("--keep-db", action="store_true", help="Keep the temporary folder with the last run's database and media files, and print its path.")
     parser.add_argument(
-        "--budget", type=float, default=180,
+        "--counts",
+        type=int,
+        nargs="+",
+        default=[1000, 10000],
+        help="Numbers of letters to time, one fresh database each (default: 1000 10000).",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="Seed for the letter generator (default 0).")
+    parser.add_argument(
+        "--keep-db",
+        action="store_true",
+        help="Keep the temporary folder with the last run's database and media files, and print its path.",
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=180,
         help="Stop a pass after this many seconds and report the rate so far, so a slow import cannot run for half an hour (default 180; 0: no limit).",
     )
     parser.add_argument(
-        "--one-by-one", action="store_true",
+        "--one-by-one",
+        action="store_true",
         help="Import letter by letter in this process, as the admin upload does, instead of the command's batches.",
     )
-    parser.add_argument("--profile", type=Path, help="Write cProfile statistics of the last count's full import to this file and print the top functions.")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="Write cProfile statistics of the last count's full import to this file and print the top functions.",
+    )
     args = parser.parse_args(argv)
     if any(c < 1 for c in args.counts):
         parser.error("--counts must be positive")
@@ -240,7 +263,9 @@ def main(argv: list[str] | None = None) -> int:
         for index, count in enumerate(args.counts):
             profile = args.profile if args.profile and index == len(args.counts) - 1 else None
             print(f"… {count:,} letters", file=sys.stderr, flush=True)
-            runs.append(bench_count(count, workdir, seed=args.seed, budget=args.budget, profile=profile, one_by_one=args.one_by_one))
+            runs.append(
+                bench_count(count, workdir, seed=args.seed, budget=args.budget, profile=profile, one_by_one=args.one_by_one)
+            )
     finally:
         if args.keep_db:
             print(f"database and media kept in {workdir}", file=sys.stderr)
@@ -260,7 +285,7 @@ def report(runs: list[Run], profile: Path | None) -> None:
     for run in runs:
         print(f"- generating {run.count:,} letters took {run.generate_seconds:.1f} s (not counted above)")
         print(f"- extraction found, {extraction_summary(run)}")
-        print(f"- rows after the import: " + ", ".join(f"{v:,} {k}" for k, v in run.rows.items()))
+        print("- rows after the import: " + ", ".join(f"{v:,} {k}" for k, v in run.rows.items()))
     if profile:
         print(f"\nTop functions of the full import by own time ({profile}):\n")
         stats = pstats.Stats(str(profile), stream=sys.stdout)

@@ -4,6 +4,7 @@ load benchmarks). Uses DATABASE_URL and MEDIA_ROOT from the environment.
     DATABASE_URL=sqlite:////tmp/pages.sqlite3 MEDIA_ROOT=/tmp/pages-media \\
         .venv/bin/python bench/load_archive.py --count 10000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,8 @@ def main() -> int:
 
     django.setup()
     from django.core.management import call_command
-
     from generate import generate_letters
+
     from meetings.store import import_files
     from meetings.store.topic_vocabulary import topic_rules
 

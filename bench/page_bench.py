@@ -8,6 +8,7 @@ with the same DATABASE_URL.
     DATABASE_URL=sqlite:////tmp/pages.sqlite3 MEDIA_ROOT=/tmp/pages-media \\
         .venv/bin/python bench/page_bench.py --repeat 200
 """
+
 from __future__ import annotations
 
 import argparse

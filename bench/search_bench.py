@@ -18,6 +18,7 @@ at random.
     scripts/with-postgres .venv/bin/python bench/search_bench.py         # PostgreSQL
     .venv/bin/python bench/search_bench.py --count 5000 --repeat 3       # a quick run
 """
+
 from __future__ import annotations
 
 import argparse
@@ -77,7 +78,16 @@ QUERIES = [
 ]
 SERIES = ["dmm"] * 6 + ["udcg", "jef", "nuc", "summit", "other"]
 COUNTRIES = ["UA", "GE", "FI", "SE", "MD", "JP", "AU", "NZ", "KR", "AT", "IE", "CH", "BA", "RS"]
-MINISTERS = ["J.P. de Vries", "A.M. Bakker", "H.W. van den Berg", "S.L. Jansen", "M.C. Visser", "R.T. Smit", "E.J. de Boer", "L.F. Mulder"]
+MINISTERS = [
+    "J.P. de Vries",
+    "A.M. Bakker",
+    "H.W. van den Berg",
+    "S.L. Jansen",
+    "M.C. Visser",
+    "R.T. Smit",
+    "E.J. de Boer",
+    "L.F. Mulder",
+]
 
 
 def build_pool(size: int, seed: int) -> list:
@@ -106,14 +116,25 @@ def reference_rows(rng: random.Random, meeting_count: int) -> tuple[list, list, 
 
     ministers = [Minister.objects.create(name=name, role="Minister van Defensie") for name in MINISTERS]
     Country.objects.bulk_create(
-        [Country(code=c, name_nl=country_name(c, "nl"), name_en=country_name(c, "en"), slug=slugify(country_name(c, "en"))) for c in COUNTRIES],
+        [
+            Country(code=c, name_nl=country_name(c, "nl"), name_en=country_name(c, "en"), slug=slugify(country_name(c, "en")))
+            for c in COUNTRIES
+        ],
         ignore_conflicts=True,
     )
     meetings = []
     for i in range(meeting_count):
         start = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(31 * 365))
         series = rng.choice(SERIES)
-        meetings.append(Meeting(series=series, title=f"Bijeenkomst {series.upper()} {i}", start_date=start, end_date=start + dt.timedelta(days=rng.randint(0, 1)), slug=f"bench-{i}"))
+        meetings.append(
+            Meeting(
+                series=series,
+                title=f"Bijeenkomst {series.upper()} {i}",
+                start_date=start,
+                end_date=start + dt.timedelta(days=rng.randint(0, 1)),
+                slug=f"bench-{i}",
+            )
+        )
     meetings = Meeting.objects.bulk_create(meetings, batch_size=2000)
     for meeting in meetings:
         meeting.partner_codes = rng.sample(COUNTRIES, rng.randint(1, 4))
@@ -148,34 +169,49 @@ def load(count: int, pool: list, seed: int, batch: int = 5000) -> float:
     for start in range(0, count, batch):
         with transaction.atomic():
             bases = [rng.choice(pool) for _ in range(start, min(count, start + batch))]
-            letters = Letter.objects.bulk_create([
-                Letter(
-                    kind=base.kind, date=dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(31 * 365)) if rng.random() > 0.02 else None,
-                    subject=base.subject[:300], minister=rng.choice(ministers), body=remix(rng, base, pool), is_sample=True,
-                    source_name=f"bench-{start + i:06d}.txt", source_sha256=hashlib.sha256(f"bench-{seed}-{start + i}".encode()).hexdigest(),
-                )
-                for i, base in enumerate(bases)
-            ])
+            letters = Letter.objects.bulk_create(
+                [
+                    Letter(
+                        kind=base.kind,
+                        date=dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(31 * 365)) if rng.random() > 0.02 else None,
+                        subject=base.subject[:300],
+                        minister=rng.choice(ministers),
+                        body=remix(rng, base, pool),
+                        is_sample=True,
+                        source_name=f"bench-{start + i:06d}.txt",
+                        source_sha256=hashlib.sha256(f"bench-{seed}-{start + i}".encode()).hexdigest(),
+                    )
+                    for i, base in enumerate(bases)
+                ]
+            )
             links, sessions, tags = [], [], []
             for letter, base in zip(letters, bases):
                 linked = rng.sample(meetings, rng.choice([1, 1, 1, 2]))
-                links += [LetterMeeting(letter=letter, meeting=m, role="announces" if letter.kind == "agenda" else "reports") for m in linked]
+                links += [
+                    LetterMeeting(letter=letter, meeting=m, role="announces" if letter.kind == "agenda" else "reports")
+                    for m in linked
+                ]
                 titles = [s.title[:500] for m in base.meetings for s in m.sessions]
-                sessions += [Session(meeting=linked[0], letter=letter, title=t, heading="", order=n) for n, t in enumerate(titles)]
+                sessions += [
+                    Session(meeting=linked[0], letter=letter, title=t, heading="", order=n) for n, t in enumerate(titles)
+                ]
                 topic_ids = [topics[n] for n in base.topics if n in topics]
                 tags += [Letter.topics.through(letter_id=letter.pk, topic_id=t) for t in topic_ids]
                 letter.session_titles = titles
                 letter.facets = facet_tags(
-                    kind=letter.kind, date=letter.date, minister_id=letter.minister_id, series=[m.series for m in linked],
-                    countries=[c for m in linked for c in m.partner_codes], topics=topic_ids,
+                    kind=letter.kind,
+                    date=letter.date,
+                    minister_id=letter.minister_id,
+                    series=[m.series for m in linked],
+                    countries=[c for m in linked for c in m.partner_codes],
+                    topics=topic_ids,
                 )
             LetterMeeting.objects.bulk_create(links)
             Session.objects.bulk_create(sessions)
             Letter.topics.through.objects.bulk_create(tags)
-            index_documents([
-                make_document(l.pk, l.subject, l.session_titles, l.body, date=l.date, tags=l.facets)
-                for l in letters
-            ])
+            index_documents(
+                [make_document(l.pk, l.subject, l.session_titles, l.body, date=l.date, tags=l.facets) for l in letters]
+            )
         print(f"  {min(count, start + batch):>7} letters", file=sys.stderr, end="\r")
     print(file=sys.stderr)
     return time.perf_counter() - started
@@ -206,7 +242,7 @@ def percentile(values: list[float], p: float) -> float:
 def measure(run, repeat: int) -> tuple[dict, dict[str, list[float]], dict]:
     """Each query `repeat` times (after one warm-up run); latencies in ms by kind of query."""
     counts, times = {}, {}
-    for kind, text, params in QUERIES:
+    for _kind, text, params in QUERIES:
         counts[(text, tuple(params.items()))] = run(text, params)
     for _ in range(repeat):
         for kind, text, params in QUERIES:
@@ -224,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=10, help="Timed runs of each query (default 10).")
     parser.add_argument("--seed", type=int, default=0, help="Seed for the corpus (default 0).")
     parser.add_argument(
-        "--measure-only", action="store_true",
+        "--measure-only",
+        action="store_true",
         help="Time the queries on the corpus already in DATABASE_URL (loaded by an earlier run) instead of loading one.",
     )
     parser.add_argument("--loaded-in", type=float, default=0, help=argparse.SUPPRESS)  # the loading run's seconds, to report
@@ -263,8 +300,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(args, connection, load_seconds: float) -> None:
-    print(f"\n{args.count:,} letters on {connection.vendor} ({platform.python_implementation()} {platform.python_version()}, "
-          f"{os.cpu_count()} cores); load + index {load_seconds:.0f} s; each query {args.repeat} times.\n")
+    print(
+        f"\n{args.count:,} letters on {connection.vendor} ({platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores); load + index {load_seconds:.0f} s; each query {args.repeat} times.\n"
+    )
     for name, run in (("api", run_api), ("page", run_page)):
         counts, _, summary = measure(run, args.repeat)
         print(f"{name}: count + first 25 ranked with snippets" + (" + six facet counts" if name == "page" else ""))
@@ -273,7 +312,10 @@ def report(args, connection, load_seconds: float) -> None:
             median, p95, top = summary[kind]
             print(f"| {kind} | {median:.1f} | {p95:.1f} | {top:.1f} |")
         print()
-    print("matches per query: " + ", ".join(f"{text} {dict(params) or ''} {n}".replace(" {}", "") for (text, params), n in counts.items()))
+    print(
+        "matches per query: "
+        + ", ".join(f"{text} {dict(params) or ''} {n}".replace(" {}", "") for (text, params), n in counts.items())
+    )
 
 
 if __name__ == "__main__":

@@ -3,18 +3,30 @@
 Every change an admin saves to an extracted field is recorded in the admin history (Django's
 LogEntry) and locks that field against later re-imports (meetings/store/corrections.py).
 """
+
 import datetime as dt
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.http import HttpResponseRedirect
-from django.utils.translation import gettext_lazy as _, ngettext
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .admin_upload import LetterUploadMixin
-from .store.corrections import LETTER_FIELDS, MEETING_FIELDS, lock, merge_meetings
 from .models import (
-    Citation, Country, Footnote, Letter, LetterMeeting, LetterVersion, Meeting, Minister, Participation, Session, Topic,
+    Citation,
+    Country,
+    Footnote,
+    Letter,
+    LetterMeeting,
+    LetterVersion,
+    Meeting,
+    Minister,
+    Participation,
+    Session,
+    Topic,
 )
+from .store.corrections import LETTER_FIELDS, MEETING_FIELDS, lock, merge_meetings
 
 
 class FootnoteInline(admin.TabularInline):
@@ -149,7 +161,11 @@ class MeetingAdmin(SafeDrillDownMixin, CorrectionsMixin, admin.ModelAdmin):
         self.log_change(request, kept, f"Samengevoegd uit: {names}")
         self.message_user(
             request,
-            ngettext("%(count)d bijeenkomst samengevoegd in %(kept)s.", "%(count)d bijeenkomsten samengevoegd in %(kept)s.", len(meetings))
+            ngettext(
+                "%(count)d bijeenkomst samengevoegd in %(kept)s.",
+                "%(count)d bijeenkomsten samengevoegd in %(kept)s.",
+                len(meetings),
+            )
             % {"count": len(meetings), "kept": kept},
         )
 

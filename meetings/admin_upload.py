@@ -1,22 +1,23 @@
 """The admin's upload screens: choose files, review what was found, publish or cancel."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .models import Letter
 from .store import Status, staging
 from .store.staging import StagedFile
-from .models import Letter
 
 UPLOAD_PERMISSION = "meetings.upload_letter"
 
@@ -78,7 +79,12 @@ class LetterUploadMixin:
         if request.method == "POST" and form.is_valid():
             token, staged = staging.stage(form.cleaned_data["files"])
             return redirect("admin:meetings_letter_upload_preview", token=token)
-        context = {**self.admin_site.each_context(request), "title": _("Brieven uploaden"), "form": form, "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Brieven uploaden"),
+            "form": form,
+            "opts": self.model._meta,
+        }
         return TemplateResponse(request, "admin/meetings/letter/upload.html", context)
 
     def preview_view(self, request, token):
@@ -112,11 +118,15 @@ class LetterUploadMixin:
                 log_upload(request, result)
                 messages.success(request, _("Gepubliceerd: %(name)s") % {"name": result.source})
             elif result.status == Status.NEW_VERSION:
-                messages.info(request, _("%(name)s is niet gepubliceerd: het archief houdt de bestaande versie.") % {"name": result.source})
+                messages.info(
+                    request, _("%(name)s is niet gepubliceerd: het archief houdt de bestaande versie.") % {"name": result.source}
+                )
             elif result.ok:
                 messages.info(request, _("%(name)s stond al in het archief.") % {"name": result.source})
             else:
-                messages.error(request, _("%(name)s is niet gepubliceerd: %(error)s") % {"name": result.source, "error": result.error})
+                messages.error(
+                    request, _("%(name)s is niet gepubliceerd: %(error)s") % {"name": result.source, "error": result.error}
+                )
         return redirect("admin:meetings_letter_changelist")
 
     def cancel_view(self, request, token):

@@ -7,6 +7,7 @@ client and can be forged. A request with fewer entries did not pass through ever
 its peer address is the only one to trust. (django-ipware's proxy count returns no address at
 all for such requests, which would put every one of them under a single login counter.)
 """
+
 from __future__ import annotations
 
 import ipaddress

@@ -3,6 +3,7 @@
 Atom marks an entry's summary as HTML, so feed readers render it: letter text is escaped
 first (letter_summary), and a letter that contains markup shows that markup as text.
 """
+
 import datetime as dt
 
 from django.contrib.syndication.views import Feed

@@ -3,6 +3,7 @@
 Letters and meetings are filtered the same way (both QuerySets have for_year, in_series,
 with_country, by_minister and on_topic); letters can also be filtered by kind.
 """
+
 from __future__ import annotations
 
 import django_filters
@@ -15,8 +16,10 @@ class BrowseFilterSet(django_filters.FilterSet):
     year = django_filters.NumberFilter(label=_("Jaar"), method="filter_year", min_value=1949, max_value=2100)
     series = django_filters.ChoiceFilter(label=_("Reeks"), choices=Meeting.Series.choices, method="filter_series")
     country = django_filters.ModelChoiceFilter(
-        label=_("Land"), queryset=Country.objects.taking_part(),
-        to_field_name="slug", method="filter_country",
+        label=_("Land"),
+        queryset=Country.objects.taking_part(),
+        to_field_name="slug",
+        method="filter_country",
     )
     minister = django_filters.ModelChoiceFilter(
         label=_("Bewindspersoon"), queryset=Minister.objects.all(), to_field_name="slug", method="filter_minister"

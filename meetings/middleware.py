@@ -5,6 +5,7 @@ Django's ConditionalGetMiddleware, after this one, adds an ETag from the content
 If-None-Match with 304, so a page changes its ETag exactly when an import or edit changes it.
 The admin, logged-in staff and answers that set cookies stay private.
 """
+
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -18,7 +19,9 @@ class PublicCacheMiddleware:
         if self.is_public(request, response):
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
             patch_vary_headers(response, ["Accept-Language"])
-        elif request.path.startswith("/" + settings.ADMIN_URL) or getattr(request, "user", None) and request.user.is_authenticated:
+        elif (
+            request.path.startswith("/" + settings.ADMIN_URL) or getattr(request, "user", None) and request.user.is_authenticated
+        ):
             patch_cache_control(response, private=True, no_cache=True)
         return response
 

@@ -1,4 +1,5 @@
 """Operations the app's migrations share."""
+
 from django.db import migrations
 
 

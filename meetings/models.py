@@ -1,5 +1,6 @@
 """The archive's rows. Dutch terms of art (Kamerstuk, geannoteerde agenda, verslag) are
 explained in meetings/extract/__init__.py. Reads live in meetings/querysets.py."""
+
 from __future__ import annotations
 
 from django.db import models
@@ -12,8 +13,12 @@ from .querysets import CountryQuerySet, LetterQuerySet, MeetingQuerySet
 
 
 class Minister(models.Model):
-    name = models.CharField(_("naam"), max_length=120, unique=True, help_text=_('Zoals ondertekend, zonder titel: "A.B. de Vries".'))
-    role = models.CharField(_("functie"), max_length=120, help_text=_('"Minister van Defensie", "Staatssecretaris van Defensie".'))
+    name = models.CharField(
+        _("naam"), max_length=120, unique=True, help_text=_('Zoals ondertekend, zonder titel: "A.B. de Vries".')
+    )
+    role = models.CharField(
+        _("functie"), max_length=120, help_text=_('"Minister van Defensie", "Staatssecretaris van Defensie".')
+    )
     slug = models.SlugField(max_length=140, unique=True)
 
     class Meta:
@@ -61,7 +66,11 @@ class Topic(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(max_length=110, unique=True)
     aliases = models.TextField(
-        _("aliassen"), blank=True, help_text=_("Eén per regel; een brief krijgt dit onderwerp als een alias erin staat (begin van een woord, hoofdletters en accenten tellen niet).")
+        _("aliassen"),
+        blank=True,
+        help_text=_(
+            "Eén per regel; een brief krijgt dit onderwerp als een alias erin staat (begin van een woord, hoofdletters en accenten tellen niet)."
+        ),
     )
 
     class Meta:
@@ -91,25 +100,40 @@ class Letter(models.Model):
         OTHER = "other", _("overige brief")
 
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
-    date = models.DateField(_("datum"), null=True, blank=True, help_text=_("De datum van de brief zelf; leeg als de brief er geen noemt."))
+    date = models.DateField(
+        _("datum"), null=True, blank=True, help_text=_("De datum van de brief zelf; leeg als de brief er geen noemt.")
+    )
     number = models.PositiveIntegerField(_("nummer"), null=True, blank=True, help_text=_('Kamerstuknummer: "Nr. 387".'))
     dossier = models.CharField(_("dossier"), max_length=20, blank=True, help_text=_('Kamerstukdossier, bijv. "28676".'))
     reference = models.CharField(_("kenmerk"), max_length=40, blank=True, help_text=_('"Onze referentie", bijv. BS2024000123.'))
     subject = models.CharField(_("betreft"), max_length=300)
-    minister = models.ForeignKey(Minister, verbose_name=_("ondertekend door"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters")
-    cosigners = models.ManyToManyField(Minister, verbose_name=_("mede ondertekend door"), blank=True, related_name="cosigned_letters")
-    body = models.TextField(_("tekst"), help_text=_(
-        "Schone tekst: blokken gescheiden door een lege regel, koppen met '## ', "
-        "ondertekening met '-- ', voetnootverwijzingen als [^1]."
-    ))
+    minister = models.ForeignKey(
+        Minister, verbose_name=_("ondertekend door"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+    )
+    cosigners = models.ManyToManyField(
+        Minister, verbose_name=_("mede ondertekend door"), blank=True, related_name="cosigned_letters"
+    )
+    body = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "Schone tekst: blokken gescheiden door een lege regel, koppen met '## ', "
+            "ondertekening met '-- ', voetnootverwijzingen als [^1]."
+        ),
+    )
     topics = models.ManyToManyField(Topic, verbose_name=_("onderwerpen"), blank=True, related_name="letters")
-    is_sample = models.BooleanField(_("voorbeeldbrief"), default=False, help_text=_("Fictieve demonstratiebrief, geen officieel document."))
+    is_sample = models.BooleanField(
+        _("voorbeeldbrief"), default=False, help_text=_("Fictieve demonstratiebrief, geen officieel document.")
+    )
     warnings = models.JSONField(_("waarschuwingen"), default=list, blank=True)
     locked_fields = models.JSONField(
-        _("gecorrigeerde velden"), default=list, blank=True,
+        _("gecorrigeerde velden"),
+        default=list,
+        blank=True,
         help_text=_("Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan."),
     )
-    source_name = models.CharField(_("bestandsnaam"), max_length=255, help_text=_("Zoals geüpload; twee brieven kunnen dezelfde naam hebben."))
+    source_name = models.CharField(
+        _("bestandsnaam"), max_length=255, help_text=_("Zoals geüpload; twee brieven kunnen dezelfde naam hebben.")
+    )
     source_sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
     # The store names the file (store/originals.py: content-addressed), so no upload_to.
     source_file = models.FileField(_("origineel bestand"), max_length=500, blank=True)
@@ -153,7 +177,11 @@ class LetterVersion(models.Model):
     source_name = models.CharField(_("bestandsnaam"), max_length=255)
     source_sha256 = models.CharField(_("SHA-256"), max_length=64)
     source_file = models.FileField(_("origineel bestand"), max_length=500, blank=True)
-    extracted = models.JSONField(_("gegevens van deze versie"), default=dict, help_text=_("Velden, tekst, voetnoten, verwijzingen en bijeenkomsten zoals ze toen waren."))
+    extracted = models.JSONField(
+        _("gegevens van deze versie"),
+        default=dict,
+        help_text=_("Velden, tekst, voetnoten, verwijzingen en bijeenkomsten zoals ze toen waren."),
+    )
     imported_at = models.DateTimeField(_("geïmporteerd op"))
     replaced_at = models.DateTimeField(_("vervangen op"), auto_now_add=True)
 
@@ -185,11 +213,15 @@ class Meeting(models.Model):
     virtual = models.BooleanField(_("videoconferentie"), default=False)
     slug = models.SlugField(max_length=60, unique=True)
     locked_fields = models.JSONField(
-        _("gecorrigeerde velden"), default=list, blank=True,
+        _("gecorrigeerde velden"),
+        default=list,
+        blank=True,
         help_text=_("Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan."),
     )
     merged_spans = models.JSONField(
-        _("samengevoegde data"), default=list, blank=True,
+        _("samengevoegde data"),
+        default=list,
+        blank=True,
         help_text=_("Reeks en data van bijeenkomsten die hierin zijn samengevoegd, zodat een nieuwe import ze hier terugvindt."),
     )
     letters = models.ManyToManyField(Letter, through="LetterMeeting", related_name="meetings")
@@ -217,14 +249,14 @@ class Meeting(models.Model):
             self.slug = Meeting.objects.exclude(pk=self.pk).free_slugs([self.slug_base])[0]
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.slug])
+
     @property
     def slug_base(self) -> str:
         """The meeting's address: its first day and series, "2024-06-13-dmm" (made free by
         MeetingQuerySet.free_slugs when taken)."""
         return f"{self.start_date:%Y-%m-%d}-{self.series}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("meetings:meeting_detail", args=[self.slug])
 
 
 class LetterMeeting(models.Model):

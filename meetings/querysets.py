@@ -1,4 +1,5 @@
 """Reads: one chainable QuerySet method per browse filter (habit 5 of STYLE.md)."""
+
 from __future__ import annotations
 
 from django.db import models

@@ -4,6 +4,7 @@ The stored body is read through its one format (meetings/extract/body.py), which
 each block is; a page never re-runs extraction to guess. Everything is escaped first; only
 the markup we add (headings, footnote links, citation links) is HTML.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Reads that assemble more than one QuerySet: the meeting page's comparison and the timeline."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -79,8 +80,16 @@ def side(session: Session, letters: list[Letter]) -> SessionSide:
 def neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
     """The previous and next meeting of the same series."""
     same = Meeting.objects.in_series(meeting.series)
-    previous = same.filter(Q(start_date__lt=meeting.start_date) | Q(start_date=meeting.start_date, pk__lt=meeting.pk)).order_by("-start_date", "-pk").first()
-    following = same.filter(Q(start_date__gt=meeting.start_date) | Q(start_date=meeting.start_date, pk__gt=meeting.pk)).order_by("start_date", "pk").first()
+    previous = (
+        same.filter(Q(start_date__lt=meeting.start_date) | Q(start_date=meeting.start_date, pk__lt=meeting.pk))
+        .order_by("-start_date", "-pk")
+        .first()
+    )
+    following = (
+        same.filter(Q(start_date__gt=meeting.start_date) | Q(start_date=meeting.start_date, pk__gt=meeting.pk))
+        .order_by("start_date", "pk")
+        .first()
+    )
     return previous, following
 
 
@@ -98,17 +107,27 @@ def archive_stats() -> dict:
 
 def meetings_with_letter_roles():
     """Meetings annotated with how many agenda and report letters they have."""
-    return Meeting.objects.annotate(agenda_count=letters_in_role(LetterMeeting.Role.ANNOUNCES), report_count=letters_in_role(LetterMeeting.Role.REPORTS))
+    return Meeting.objects.annotate(
+        agenda_count=letters_in_role(LetterMeeting.Role.ANNOUNCES), report_count=letters_in_role(LetterMeeting.Role.REPORTS)
+    )
 
 
 def letters_in_role(role: str):
     """A correlated count: worked out for the rows of the page only, not for every meeting."""
-    links = LetterMeeting.objects.filter(meeting=OuterRef("pk"), role=role).order_by().values("meeting").annotate(n=Count("pk")).values("n")
+    links = (
+        LetterMeeting.objects.filter(meeting=OuterRef("pk"), role=role)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Coalesce(Subquery(links), 0)
 
 
 def topics_with_counts():
-    return Topic.objects.annotate(letter_count=Count("letters", distinct=True), session_count=Count("sessions", distinct=True)).order_by("name")
+    return Topic.objects.annotate(
+        letter_count=Count("letters", distinct=True), session_count=Count("sessions", distinct=True)
+    ).order_by("name")
 
 
 def topic_per_year(topic: Topic) -> list[tuple[int, int]]:

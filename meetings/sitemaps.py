@@ -6,8 +6,15 @@ from .models import Country, Letter, Meeting, Minister, Topic
 
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["meetings:home", "meetings:meeting_list", "meetings:letter_list", "meetings:minister_list",
-                "meetings:country_list", "meetings:topic_list", "meetings:coverage"]
+        return [
+            "meetings:home",
+            "meetings:meeting_list",
+            "meetings:letter_list",
+            "meetings:minister_list",
+            "meetings:country_list",
+            "meetings:topic_list",
+            "meetings:coverage",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -1,4 +1,5 @@
 """Shared fixtures: where the test letters live, a throwaway MEDIA_ROOT, and a letter builder."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Admins upload letters, review what was found, and publish or cancel; corrections stick."""
+
 import io
 import re
 
@@ -8,8 +9,8 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from meetings.store import Options, import_bytes
 from meetings.models import Letter, Meeting, Participation
+from meetings.store import Options, import_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,9 @@ UPLOAD = "admin:meetings_letter_upload"
 def uploader(client):
     user = User.objects.create_user("redactie", password="geheim-wachtwoord-123", is_staff=True)
     user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["upload_letter", "view_letter", "change_letter", "change_meeting", "view_meeting"])
+        *Permission.objects.filter(
+            codename__in=["upload_letter", "view_letter", "change_letter", "change_meeting", "view_meeting"]
+        )
     )
     client.force_login(user)
     return client
@@ -152,9 +155,14 @@ def test_corrected_meeting_place_survives_a_reimport(letter_text):
 
 
 def test_merge_action_joins_two_meetings_and_a_reimport_keeps_them_joined(admin_client, letter_text):
-    first = import_bytes("a.txt", letter_text(opening="Op 13 februari komen de NAVO-ministers van Defensie in Brussel bijeen.").encode()).letter
+    first = import_bytes(
+        "a.txt", letter_text(opening="Op 13 februari komen de NAVO-ministers van Defensie in Brussel bijeen.").encode()
+    ).letter
     second = import_bytes(
-        "b.txt", letter_text(opening="Op 16 februari komen de NAVO-ministers van Defensie in Brussel bijeen, in aanwezigheid van de ministers van Defensie van Japan.").encode()
+        "b.txt",
+        letter_text(
+            opening="Op 16 februari komen de NAVO-ministers van Defensie in Brussel bijeen, in aanwezigheid van de ministers van Defensie van Japan."
+        ).encode(),
     ).letter
     assert Meeting.objects.count() == 2
     response = admin_client.post(
@@ -191,7 +199,6 @@ def test_docx_letter_is_read(uploader, letter_text):
 
 def form_data(response):
     """The admin change form's current values, as a browser would post them back."""
-    from django.forms.models import model_to_dict
 
     form = response.context["adminform"].form
     data = {}
@@ -255,8 +262,16 @@ def test_an_odd_preview_token_is_not_found(uploader, token):
 
 @pytest.mark.parametrize(
     "query",
-    ["date__year=99999", "date__year=9999&date__month=12", "date__year=9999&date__month=12&date__day=31", "date__year=-1",
-     "date__year=0", "date__year=2024&date__month=13", "date__year=abc", "date__year=99999999999999999999"],
+    [
+        "date__year=99999",
+        "date__year=9999&date__month=12",
+        "date__year=9999&date__month=12&date__day=31",
+        "date__year=-1",
+        "date__year=0",
+        "date__year=2024&date__month=13",
+        "date__year=abc",
+        "date__year=99999999999999999999",
+    ],
 )
 def test_the_letter_list_survives_an_absurd_date_drill_down(uploader, query):
     response = uploader.get(reverse("admin:meetings_letter_changelist") + "?" + query)
@@ -295,7 +310,9 @@ def test_a_new_version_is_published_only_when_the_admin_chooses_it(uploader, let
 
 def test_the_letter_change_page_shows_every_earlier_version(admin_client, letter_text):
     import_bytes("brief.txt", letter_text(letterhead=REFERENCE).encode())
-    letter = import_bytes("brief-v2.txt", letter_text(letterhead=REFERENCE, date="2 februari 2024").encode(), options=Options(replace=True)).letter
+    letter = import_bytes(
+        "brief-v2.txt", letter_text(letterhead=REFERENCE, date="2 februari 2024").encode(), options=Options(replace=True)
+    ).letter
     html = admin_client.get(reverse("admin:meetings_letter_change", args=[letter.pk])).content.decode()
     assert "eerdere versie" in html.lower() and "brief.txt" in html
 

@@ -1,4 +1,5 @@
 """meetings/api/: the read-only JSON API at /api/ — shape, filters, pagination, errors, query counts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +10,19 @@ from django.test import Client
 from django.utils.text import slugify
 
 from meetings.api.pagination import MAX_PAGE_SIZE
-from meetings.store import import_file
 from meetings.models import (
-    Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic,
+    Citation,
+    Country,
+    Footnote,
+    Letter,
+    LetterMeeting,
+    Meeting,
+    Minister,
+    Participation,
+    Session,
+    Topic,
 )
+from meetings.store import import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -22,23 +32,34 @@ SERIALS = count(1)
 
 # Builders: rows made directly, each with only what a test needs.
 
+
 def make_country(code: str, name_en: str, name_nl: str | None = None) -> Country:
     """Slugged on the Dutch name, as the importer does."""
     return Country.objects.create(code=code, name_nl=name_nl or name_en, name_en=name_en, slug=slugify(name_nl or name_en))
 
 
 def make_meeting(series: str, start: dt.date, *, countries=(), title: str = "Bijeenkomst", **fields) -> Meeting:
-    meeting = Meeting.objects.create(series=series, title=title, start_date=start, end_date=fields.pop("end_date", start), **fields)
+    meeting = Meeting.objects.create(
+        series=series, title=title, start_date=start, end_date=fields.pop("end_date", start), **fields
+    )
     Participation.objects.bulk_create(Participation(meeting=meeting, country=c) for c in countries)
     return meeting
 
 
-def make_letter(subject: str, *, kind="agenda", date=dt.date(2024, 2, 1), minister=None, topics=(), meetings=(), **fields) -> Letter:
+def make_letter(
+    subject: str, *, kind="agenda", date=dt.date(2024, 2, 1), minister=None, topics=(), meetings=(), **fields
+) -> Letter:
     """`meetings` is a sequence of (meeting, role)."""
     serial = next(SERIALS)
     letter = Letter.objects.create(
-        subject=subject, kind=kind, date=date, minister=minister, body=f"{subject}.", source_name=f"{serial:05}.txt",
-        source_sha256=f"{serial:064x}", **fields,
+        subject=subject,
+        kind=kind,
+        date=date,
+        minister=minister,
+        body=f"{subject}.",
+        source_name=f"{serial:05}.txt",
+        source_sha256=f"{serial:064x}",
+        **fields,
     )
     letter.topics.set(topics)
     LetterMeeting.objects.bulk_create(LetterMeeting(letter=letter, meeting=m, role=role) for m, role in meetings)
@@ -77,11 +98,33 @@ def archive() -> dict:
     summit_2024 = make_meeting("summit", dt.date(2024, 7, 9), countries=[ukraine], title="NAVO-top", location="Washington")
     dmm_2024 = make_meeting("dmm", dt.date(2024, 10, 17), countries=[ukraine, finland], location="Brussel")
     jef_2024 = make_meeting("jef", dt.date(2024, 11, 5), title="JEF", virtual=True)
-    make_letter("Agenda DMM februari 2023", date=dt.date(2023, 2, 1), minister=ollongren, topics=[nuclear], meetings=[(dmm_2023, "announces")])
-    make_letter("Verslag DMM februari 2023", kind="report", date=dt.date(2023, 2, 20), minister=ollongren, meetings=[(dmm_2023, "reports")])
-    make_letter("Verslag NAVO-top 2024", kind="report", date=dt.date(2024, 7, 20), minister=brekelmans, topics=[on_ukraine], meetings=[(summit_2024, "reports")])
     make_letter(
-        "Agenda DMM oktober 2024", date=dt.date(2024, 10, 1), minister=brekelmans, topics=[on_ukraine, nuclear],
+        "Agenda DMM februari 2023",
+        date=dt.date(2023, 2, 1),
+        minister=ollongren,
+        topics=[nuclear],
+        meetings=[(dmm_2023, "announces")],
+    )
+    make_letter(
+        "Verslag DMM februari 2023",
+        kind="report",
+        date=dt.date(2023, 2, 20),
+        minister=ollongren,
+        meetings=[(dmm_2023, "reports")],
+    )
+    make_letter(
+        "Verslag NAVO-top 2024",
+        kind="report",
+        date=dt.date(2024, 7, 20),
+        minister=brekelmans,
+        topics=[on_ukraine],
+        meetings=[(summit_2024, "reports")],
+    )
+    make_letter(
+        "Agenda DMM oktober 2024",
+        date=dt.date(2024, 10, 1),
+        minister=brekelmans,
+        topics=[on_ukraine, nuclear],
         meetings=[(dmm_2024, "announces"), (jef_2024, "mentions")],
     )
     return {"meetings": {m.slug: m for m in (dmm_2023, summit_2024, dmm_2024, jef_2024)}}
@@ -97,6 +140,7 @@ def seeded(seed_files) -> dict[str, Letter]:
 
 # The index.
 
+
 def test_index_lists_every_endpoint_with_its_filters(client):
     data = get_json(client, "/api/")
     assert set(data["endpoints"]) == {"letters", "meetings", "countries", "ministers", "topics", "search"}
@@ -106,7 +150,9 @@ def test_index_lists_every_endpoint_with_its_filters(client):
     assert set(data["endpoints"]["letters"]["filters"]) == {"year", "kind", "series", "country", "minister", "topic"}
     assert set(data["endpoints"]["meetings"]["filters"]) == {"year", "series", "country", "minister", "topic"}
     assert data["endpoints"]["search"] == {
-        "url": f"{BASE}/api/search/", "detail": None, "parameters": ["q", "sort"],
+        "url": f"{BASE}/api/search/",
+        "detail": None,
+        "parameters": ["q", "sort"],
         "filters": ["year", "kind", "series", "country", "minister", "topic", "from", "to"],
     }
     assert data["pagination"]["max_page_size"] == MAX_PAGE_SIZE
@@ -115,6 +161,7 @@ def test_index_lists_every_endpoint_with_its_filters(client):
 
 
 # Letters.
+
 
 def test_letter_list_item_carries_metadata_minister_meetings_and_topics(client, archive):
     data = get_json(client, "/api/letters/?year=2024&kind=agenda")
@@ -127,13 +174,23 @@ def test_letter_list_item_carries_metadata_minister_meetings_and_topics(client, 
     assert item["minister"] == {"name": "R.P. Brekelmans", "role": "Minister van Defensie", "slug": "r-p-brekelmans"}
     assert item["meetings"] == [
         {
-            "slug": "2024-10-17-dmm", "title": "Bijeenkomst", "series": "dmm", "start_date": "2024-10-17",
-            "end_date": "2024-10-17", "role": "announces", "url": f"{BASE}/bijeenkomsten/2024-10-17-dmm/",
+            "slug": "2024-10-17-dmm",
+            "title": "Bijeenkomst",
+            "series": "dmm",
+            "start_date": "2024-10-17",
+            "end_date": "2024-10-17",
+            "role": "announces",
+            "url": f"{BASE}/bijeenkomsten/2024-10-17-dmm/",
             "api_url": f"{BASE}/api/meetings/2024-10-17-dmm/",
         },
         {
-            "slug": "2024-11-05-jef", "title": "JEF", "series": "jef", "start_date": "2024-11-05",
-            "end_date": "2024-11-05", "role": "mentions", "url": f"{BASE}/bijeenkomsten/2024-11-05-jef/",
+            "slug": "2024-11-05-jef",
+            "title": "JEF",
+            "series": "jef",
+            "start_date": "2024-11-05",
+            "end_date": "2024-11-05",
+            "role": "mentions",
+            "url": f"{BASE}/bijeenkomsten/2024-11-05-jef/",
             "api_url": f"{BASE}/api/meetings/2024-11-05-jef/",
         },
     ]
@@ -175,10 +232,14 @@ def test_citation_of_an_archived_letter_links_to_its_page(client, archive):
     citing = Letter.objects.get(subject="Agenda DMM oktober 2024")
     Citation.objects.create(letter=citing, dossier="28676", number=465, text="Kamerstuk 28 676, nr. 465", cited_letter=cited)
     data = get_json(client, f"/api/letters/{citing.pk}/")
-    assert data["citations"] == [{
-        "id": "28676-465", "text": "Kamerstuk 28 676, nr. 465",
-        "url": f"{BASE}/brieven/{cited.pk}/", "api_url": f"{BASE}/api/letters/{cited.pk}/",
-    }]
+    assert data["citations"] == [
+        {
+            "id": "28676-465",
+            "text": "Kamerstuk 28 676, nr. 465",
+            "url": f"{BASE}/brieven/{cited.pk}/",
+            "api_url": f"{BASE}/api/letters/{cited.pk}/",
+        }
+    ]
 
 
 def test_letter_detail_without_original_file_has_null_original_url(client, archive):
@@ -221,6 +282,7 @@ def test_letter_list_of_real_letters_filters_on_topic_and_country(client, seeded
 
 # Meetings.
 
+
 def test_meeting_from_real_letters_carries_participants_sessions_and_letters(client, seeded):
     data = get_json(client, "/api/meetings/2022-03-16-dmm/")
     report, agenda = seeded["000_e6b1d212c6d92784.txt"], seeded["002_96d9e418ac13303a.txt"]
@@ -234,7 +296,8 @@ def test_meeting_from_real_letters_carries_participants_sessions_and_letters(cli
     assert data["sessions"][0] == "Russische invasie van Oekraïne"
     # The dated agenda comes first; the report gives no date of its own, so it comes last.
     assert [(l["source_name"], l["kind"], l["role"]) for l in data["letters"]] == [
-        (agenda.source_name, "agenda", "announces"), (report.source_name, "report", "reports"),
+        (agenda.source_name, "agenda", "announces"),
+        (report.source_name, "report", "reports"),
     ]
     assert data["letters"][1]["url"] == f"{BASE}/brieven/{report.pk}/"
     assert data["letters"][1]["sessions"] == data["sessions"]
@@ -285,20 +348,29 @@ def test_meeting_without_letters_or_countries_has_empty_lists(client):
 
 # Countries, ministers, topics.
 
+
 def test_country_list_counts_meetings_and_leaves_out_countries_without_any(client, archive):
     make_country("JP", "Japan")
     data = get_json(client, "/api/countries/")
     assert [(c["code"], c["meeting_count"]) for c in data["results"]] == [("FI", 2), ("UA", 2)]
     assert data["results"][1] == {
-        "code": "UA", "slug": "oekraine", "name_nl": "Oekraïne", "name_en": "Ukraine", "meeting_count": 2,
-        "url": f"{BASE}/landen/oekraine/", "api_url": f"{BASE}/api/countries/oekraine/",
+        "code": "UA",
+        "slug": "oekraine",
+        "name_nl": "Oekraïne",
+        "name_en": "Ukraine",
+        "meeting_count": 2,
+        "url": f"{BASE}/landen/oekraine/",
+        "api_url": f"{BASE}/api/countries/oekraine/",
     }
 
 
 def test_country_detail_lists_its_participation_meeting_by_meeting(client, archive):
     data = get_json(client, "/api/countries/finland/")
     assert data["code"] == "FI"
-    assert [(p["meeting"], p["role"]) for p in data["participations"]] == [("2023-02-14-dmm", "partner"), ("2024-10-17-dmm", "partner")]
+    assert [(p["meeting"], p["role"]) for p in data["participations"]] == [
+        ("2023-02-14-dmm", "partner"),
+        ("2024-10-17-dmm", "partner"),
+    ]
     assert data["participations"][0]["api_url"] == f"{BASE}/api/meetings/2023-02-14-dmm/"
     assert data["meetings_api_url"] == f"{BASE}/api/meetings/?country=finland"
     assert get_json(client, data["meetings_api_url"])["count"] == 2
@@ -313,7 +385,9 @@ def test_minister_list_counts_letters(client, archive):
     Minister.objects.create(name="C.A. van der Maat", role="Staatssecretaris van Defensie")
     data = get_json(client, "/api/ministers/")
     assert [(m["slug"], m["letter_count"]) for m in data["results"]] == [
-        ("c-a-van-der-maat", 0), ("k-h-ollongren", 2), ("r-p-brekelmans", 2),
+        ("c-a-van-der-maat", 0),
+        ("k-h-ollongren", 2),
+        ("r-p-brekelmans", 2),
     ]
     assert data["results"][0]["role"] == "Staatssecretaris van Defensie"
     assert data["results"][1]["url"] == f"{BASE}/bewindspersonen/k-h-ollongren/"
@@ -328,7 +402,9 @@ def test_minister_detail_links_to_the_ministers_letters_and_meetings(client, arc
 
 def test_topic_list_counts_letters_and_sessions(client, archive):
     meeting, letter = Meeting.objects.get(series="summit"), Letter.objects.get(subject="Verslag NAVO-top 2024")
-    Session.objects.create(meeting=meeting, letter=letter, title="Steun aan Oekraïne").topics.add(Topic.objects.get(slug="oekraine"))
+    Session.objects.create(meeting=meeting, letter=letter, title="Steun aan Oekraïne").topics.add(
+        Topic.objects.get(slug="oekraine")
+    )
     data = get_json(client, "/api/topics/?page_size=100")
     assert data["count"] == Topic.objects.count()
     counts = {t["slug"]: (t["letter_count"], t["session_count"]) for t in data["results"]}
@@ -347,7 +423,16 @@ def test_topic_detail_counts_letters_per_year(client, archive):
     assert get_json(client, data["letters_api_url"])["count"] == 2
 
 
-@pytest.mark.parametrize("url", ["/api/letters/999999/", "/api/meetings/1999-01-01-dmm/", "/api/countries/atlantis/", "/api/ministers/nobody/", "/api/topics/nothing/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/letters/999999/",
+        "/api/meetings/1999-01-01-dmm/",
+        "/api/countries/atlantis/",
+        "/api/ministers/nobody/",
+        "/api/topics/nothing/",
+    ],
+)
 def test_unknown_row_is_a_json_404(client, url):
     assert get_json(client, url, status=404) == {"error": "Not found."}
 
@@ -379,7 +464,9 @@ def test_search_returns_count_and_results(client, seeded):
     assert set(result) == {"id", "source_name", "url", "title", "date", "kind", "minister", "meetings", "session", "snippet"}
     assert (result["title"], result["kind"], result["date"]) == (letter.subject, "agenda", letter.date.isoformat())
     assert (result["url"], result["minister"]) == (f"{BASE}/brieven/{letter.pk}/", letter.minister.name)
-    assert [m["url"] for m in result["meetings"]] == [f"{BASE}{m.get_absolute_url()}" for m in letter.meetings.order_by("start_date")]
+    assert [m["url"] for m in result["meetings"]] == [
+        f"{BASE}{m.get_absolute_url()}" for m in letter.meetings.order_by("start_date")
+    ]
     assert "<mark>air policing</mark>" in result["snippet"]
 
 
@@ -392,7 +479,9 @@ def test_search_takes_the_filters_and_pages_like_every_list(client, seeded):
     assert second["previous"] == f"{BASE}/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=1"
     reports = first["results"] + second["results"]
     assert [r["kind"] for r in reports] == ["report", "report"] and reports[0]["id"] != reports[1]["id"]
-    assert "does not exist" in get_json(client, "/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=3", status=404)["error"]
+    assert (
+        "does not exist" in get_json(client, "/api/search/?q=Oekra%C3%AFne&kind=report&page_size=1&page=3", status=404)["error"]
+    )
     assert list(get_json(client, "/api/search/?q=x&page=abc", status=400)["fields"]) == ["page"]
 
 
@@ -409,6 +498,7 @@ def test_search_runs_a_bounded_number_of_queries(client, seeded, django_assert_m
 
 
 # Filters: bad values and unknown parameters.
+
 
 @pytest.mark.parametrize(
     ("url", "field", "code"),
@@ -437,6 +527,7 @@ def test_unknown_parameters_and_empty_filter_values_are_ignored(client, archive)
 
 
 # Pagination.
+
 
 @pytest.fixture
 def thirty_letters() -> list[Letter]:
@@ -470,7 +561,8 @@ def test_default_page_size_is_the_pages_size(client, thirty_letters):
 
 def test_page_size_is_capped(client):
     Minister.objects.bulk_create(
-        Minister(name=f"A. Minister{n:03}", role="Minister van Defensie", slug=f"minister-{n:03}") for n in range(MAX_PAGE_SIZE + 1)
+        Minister(name=f"A. Minister{n:03}", role="Minister van Defensie", slug=f"minister-{n:03}")
+        for n in range(MAX_PAGE_SIZE + 1)
     )
     data = get_json(client, "/api/ministers/?page_size=1000")
     assert data["count"] == MAX_PAGE_SIZE + 1
@@ -488,12 +580,15 @@ def test_page_out_of_range_is_a_json_404(client, thirty_letters, query):
     assert "does not exist" in get_json(client, f"/api/letters/?page_size=10&{query}", status=404)["error"]
 
 
-@pytest.mark.parametrize(("query", "field"), [("page=two", "page"), ("page=1.5", "page"), ("page_size=0", "page_size"), ("page_size=ten", "page_size")])
+@pytest.mark.parametrize(
+    ("query", "field"), [("page=two", "page"), ("page=1.5", "page"), ("page_size=0", "page_size"), ("page_size=ten", "page_size")]
+)
 def test_malformed_page_or_page_size_is_a_400(client, thirty_letters, query, field):
     assert list(get_json(client, f"/api/letters/?{query}", status=400)["fields"]) == [field]
 
 
 # Methods, encoding, language.
+
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
 @pytest.mark.parametrize("url", ["/api/", "/api/letters/", "/api/meetings/2022-03-16-dmm/", "/api/topics/"])
@@ -527,6 +622,7 @@ def test_links_point_to_the_dutch_pages_whatever_the_accept_language(client, arc
 
 # Query counts: bounded whatever the number of rows.
 
+
 def build_rows(n: int) -> None:
     """n meetings, each with two countries, an agenda and a report with sessions, topics, a footnote
     and a citation, so every prefetch in the API has rows to fetch."""
@@ -536,7 +632,9 @@ def build_rows(n: int) -> None:
     for i in range(n):
         meeting = make_meeting("dmm", dt.date(2020, 1, 1) + dt.timedelta(days=30 * i), countries=countries)
         for kind, role in (("agenda", "announces"), ("report", "reports")):
-            letter = make_letter(f"{kind} {i}", kind=kind, date=meeting.start_date, minister=minister, topics=topics, meetings=[(meeting, role)])
+            letter = make_letter(
+                f"{kind} {i}", kind=kind, date=meeting.start_date, minister=minister, topics=topics, meetings=[(meeting, role)]
+            )
             letter.cosigners.set([minister])
             Session.objects.create(meeting=meeting, letter=letter, title=f"Werksessie {kind} {i}")
             Footnote.objects.create(letter=letter, number=1, text="Kamerstuk 28 676, nr. 1.")
@@ -548,7 +646,8 @@ def build_rows(n: int) -> None:
 LIST_CEILINGS = [
     ("/api/letters/?page_size=100", 4, lambda n: 2 * n),
     (
-        "/api/letters/?page_size=100&country=oekraine&minister=k-h-ollongren&topic=nucleair&year=2020&kind=agenda&series=dmm", 7,
+        "/api/letters/?page_size=100&country=oekraine&minister=k-h-ollongren&topic=nucleair&year=2020&kind=agenda&series=dmm",
+        7,
         lambda n: min(n, 13),  # the agendas of 2020
     ),
     ("/api/meetings/?page_size=100", 5, lambda n: n),

@@ -1,5 +1,6 @@
 """export_archive writes the whole archive to one file; import_archive restores it losslessly,
 or fails loudly and leaves nothing behind."""
+
 import hashlib
 import json
 import zipfile
@@ -23,10 +24,21 @@ def snapshot():
     """Every table the archive keeps, serialised to the microsecond, and every original's SHA-256."""
     rows = {m._meta.model_name: serialized(m.objects.order_by("pk")) for m in app_models()}
     rows["logentry"] = [
-        (e.pk, e.action_time.isoformat(), e.user.username, e.content_type.model, e.object_id, e.object_repr, e.action_flag, e.change_message)
+        (
+            e.pk,
+            e.action_time.isoformat(),
+            e.user.username,
+            e.content_type.model,
+            e.object_id,
+            e.object_repr,
+            e.action_flag,
+            e.change_message,
+        )
         for e in admin_history()
     ]
-    files = {(row.__class__.__name__, row.pk): digest(row.source_file) for row in [*Letter.objects.all(), *LetterVersion.objects.all()]}
+    files = {
+        (row.__class__.__name__, row.pk): digest(row.source_file) for row in [*Letter.objects.all(), *LetterVersion.objects.all()]
+    }
     return rows, files
 
 
@@ -47,12 +59,16 @@ def full_archive(archive, letter_text):
     among them), an admin correction and its history."""
     import_bytes("map\\brief:1 (kopie).txt", letter_text(date="5 februari 2024").encode())
     import_bytes("brief.txt", letter_text(letterhead=REFERENCE).encode())
-    replaced = import_bytes("brief-v2.txt", letter_text(letterhead=REFERENCE, date="2 februari 2024").encode(), options=Options(replace=True))
+    replaced = import_bytes(
+        "brief-v2.txt", letter_text(letterhead=REFERENCE, date="2 februari 2024").encode(), options=Options(replace=True)
+    )
     admin = User.objects.create_superuser("redactie", password="geheim-wachtwoord-123")
     letter = Letter.objects.exclude(pk=replaced.letter.pk).first()
     letter.locked_fields = ["subject"]
     letter.save()
-    LogEntry.objects.log_actions(admin.pk, Letter.objects.filter(pk=letter.pk), CHANGE, change_message="Betreft gecorrigeerd", single_object=True)
+    LogEntry.objects.log_actions(
+        admin.pk, Letter.objects.filter(pk=letter.pk), CHANGE, change_message="Betreft gecorrigeerd", single_object=True
+    )
     return archive
 
 
@@ -100,7 +116,9 @@ def test_a_failed_restore_leaves_no_rows_and_no_files(full_archive, tmp_path, se
     broken = tmp_path / "kapot.zip"
     with zipfile.ZipFile(target) as source, zipfile.ZipFile(broken, "w") as copy:
         payload = json.loads(source.read("archive.json"))
-        payload["rows"].append({"model": "meetings.footnote", "pk": 999999, "fields": {"letter": 424242, "number": 1, "text": "x"}})
+        payload["rows"].append(
+            {"model": "meetings.footnote", "pk": 999999, "fields": {"letter": 424242, "number": 1, "text": "x"}}
+        )
         copy.writestr("archive.json", json.dumps(payload))
         for member in source.namelist():
             if member != "archive.json":

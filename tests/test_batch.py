@@ -1,4 +1,5 @@
 """meetings/store/pipeline.py and writer.py: many letters per transaction, with the outcome of one by one."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,10 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings.store import pipeline, writer
-from meetings.store import Status, import_file
-from meetings.models import Citation, Country, Footnote, Letter, Meeting, Minister, Participation, Session
+from meetings.models import Citation, Country, Letter, Meeting, Minister
 from meetings.search.backends import get_backend
+from meetings.store import Status, import_file, pipeline, writer
 from meetings.store.topic_vocabulary import topic_rules
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,9 @@ SETS = [TESTS_DIR / "letters", TESTS_DIR / "letters_more", TESTS_DIR / "letters_
 
 def letter_files(seed_files) -> list[Path]:
     """Every letter the project has: dozens of layouts, agenda and report of shared meetings."""
-    files = [p for folder in SETS for p in sorted(folder.iterdir()) if p.suffix in {".txt", ".md"} and not p.name.startswith("README")]
+    files = [
+        p for folder in SETS for p in sorted(folder.iterdir()) if p.suffix in {".txt", ".md"} and not p.name.startswith("README")
+    ]
     return files + list(seed_files)
 
 
@@ -34,8 +36,15 @@ def archive_snapshot() -> dict:
     name = {l.pk: l.source_name for l in Letter.objects.all()}
     letters = {
         l.source_name: (
-            l.kind, l.date, l.number, l.dossier, l.reference, l.subject, l.minister.name if l.minister else None,
-            sorted(m.name for m in l.cosigners.all()), sorted(t.name for t in l.topics.all()),
+            l.kind,
+            l.date,
+            l.number,
+            l.dossier,
+            l.reference,
+            l.subject,
+            l.minister.name if l.minister else None,
+            sorted(m.name for m in l.cosigners.all()),
+            sorted(t.name for t in l.topics.all()),
             sorted((f.number, f.text) for f in l.footnotes.all()),
             sorted((c.dossier, c.number, c.text, name.get(c.cited_letter_id)) for c in l.citations.all()),
         )
@@ -43,16 +52,26 @@ def archive_snapshot() -> dict:
     }
     meetings = {
         (m.series, m.start_date, m.end_date): (
-            m.title, m.location, m.extraordinary, m.virtual, m.slug,
+            m.title,
+            m.location,
+            m.extraordinary,
+            m.virtual,
+            m.slug,
             sorted((name[link.letter_id], link.role) for link in m.letter_links.all()),
             sorted(p.country_id for p in m.participations.all()),
-            sorted((name[s.letter_id], s.order, s.title, tuple(sorted(t.name for t in s.topics.all()))) for s in m.sessions.all()),
+            sorted(
+                (name[s.letter_id], s.order, s.title, tuple(sorted(t.name for t in s.topics.all()))) for s in m.sessions.all()
+            ),
         )
         for m in Meeting.objects.prefetch_related("letter_links", "participations", "sessions__topics")
     }
     signer = {f"minister:{m.pk}": f"minister:{m.name}" for m in Minister.objects.all()}  # pks differ between runs
     tags = get_backend().stored_tags(list(name))
-    return {"letters": letters, "meetings": meetings, "index": {name[pk]: sorted(signer.get(t, t) for t in tags) for pk, tags in tags.items()}}
+    return {
+        "letters": letters,
+        "meetings": meetings,
+        "index": {name[pk]: sorted(signer.get(t, t) for t in tags) for pk, tags in tags.items()},
+    }
 
 
 def empty_archive() -> None:
@@ -87,7 +106,14 @@ def test_results_come_in_file_order_with_failures_in_place(seed_files, tmp_path,
     files = [seed_files[0], empty, *seed_files[1:]]
     results = import_all(files)
     assert [r.source for r in results] == [p.name for p in files]
-    assert [r.status for r in results] == [Status.CREATED, Status.FAILED, Status.CREATED, Status.CREATED, Status.CREATED, Status.CREATED]
+    assert [r.status for r in results] == [
+        Status.CREATED,
+        Status.FAILED,
+        Status.CREATED,
+        Status.CREATED,
+        Status.CREATED,
+        Status.CREATED,
+    ]
 
 
 def test_a_letter_that_cannot_be_stored_fails_alone_and_the_rest_of_its_batch_is_imported(seed_files, media_root, monkeypatch):

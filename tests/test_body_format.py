@@ -1,5 +1,6 @@
 """The stored letter body (meetings/extract/body.py): written and read by one module, the
 signature marked by the extraction. Pure: strings in, no database."""
+
 import importlib
 
 import pytest
@@ -153,4 +154,6 @@ def test_migration_writes_the_body_format(original):
 
 @given(blocks)
 def test_migrating_back_takes_the_markers_off(original):
-    assert MIGRATION.old_format(write(original)) == "\n\n".join(("## " + b.text) if b.kind == HEADING else b.text for b in original)
+    assert MIGRATION.old_format(write(original)) == "\n\n".join(
+        ("## " + b.text) if b.kind == HEADING else b.text for b in original
+    )

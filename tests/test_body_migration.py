@@ -1,4 +1,5 @@
 """Migration 0009 rewrites the bodies stored before it into the one body format, and back."""
+
 import importlib
 
 import pytest
@@ -51,6 +52,8 @@ def test_0009_marks_the_signature_of_stored_bodies_and_migrating_back_takes_it_o
         for n, body in bodies.items()
     }
     after = migrate(AFTER).objects
-    assert {n: after.get(pk=pk).body for n, pk in ids.items()} == {n: NEW_BODY.replace("13 en 14", f"{n} en {n + 1}") for n in ids}
+    assert {n: after.get(pk=pk).body for n, pk in ids.items()} == {
+        n: NEW_BODY.replace("13 en 14", f"{n} en {n + 1}") for n in ids
+    }
     before = migrate(BEFORE).objects
     assert {n: before.get(pk=pk).body for n, pk in ids.items()} == bodies

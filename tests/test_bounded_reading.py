@@ -1,5 +1,6 @@
 """Hostile files are refused in seconds with bounded memory (meetings/extract/bounded.py), by the
 admin upload and by the import command alike. The bombs are made here, by the tests."""
+
 import io
 import time
 import zipfile
@@ -15,8 +16,7 @@ from meetings.extract.bounded import ReadLimits, run_bounded
 from meetings.extract.errors import UnreadableFileError
 from meetings.extract.read import read_letter_bytes
 from meetings.models import Letter
-from meetings.store import import_bytes
-from meetings.store import staging
+from meetings.store import import_bytes, staging
 
 MB = 1024 * 1024
 
@@ -47,10 +47,10 @@ def bomb() -> bytes:
     return zip_bomb(300)
 
 
-def refused_in_seconds(data: bytes, limits: ReadLimits = ReadLimits(), within: float = 5.0) -> str:
+def refused_in_seconds(data: bytes, limits: ReadLimits | None = None, within: float = 5.0) -> str:
     started = time.monotonic()
     with pytest.raises(UnreadableFileError) as refused:
-        read_letter_bytes(data, limits=limits)
+        read_letter_bytes(data, limits=limits or ReadLimits())
     assert time.monotonic() - started < within
     return str(refused.value)
 

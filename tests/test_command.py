@@ -1,4 +1,5 @@
 """`manage.py import_letters`: a line per file, failures on stderr, a summary, non-zero on failure."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -200,9 +201,7 @@ def test_json_lists_every_file_and_exits_1_when_one_failed(mixed_folder):
 
     assert isinstance(ended, SystemExit) and ended.code == 1
     items = {item["source"]: item for item in json.loads(out)}
-    assert set(items) == set(BAD_FILES) | {"windows.txt", "agenda-februari.txt"} | {
-        p.name for p in mixed_folder.glob("0*.txt")
-    }
+    assert set(items) == set(BAD_FILES) | {"windows.txt", "agenda-februari.txt"} | {p.name for p in mixed_folder.glob("0*.txt")}
     for name, reason in BAD_FILES.items():
         assert items[name]["ok"] is False and reason in items[name]["error"] and items[name]["letter"] is None
     letter = items["agenda-februari.txt"]["letter"]
@@ -211,7 +210,10 @@ def test_json_lists_every_file_and_exits_1_when_one_failed(mixed_folder):
     assert letter["minister"] == {"name": "K.H. Ollongren", "role": "Minister van Defensie"}
     (meeting,) = letter["meetings"]
     assert (meeting["series"], meeting["start_date"], meeting["end_date"], meeting["location"]) == (
-        "dmm", "2024-02-13", "2024-02-14", "Brussel",
+        "dmm",
+        "2024-02-13",
+        "2024-02-14",
+        "Brussel",
     )
     assert [s["title"] for s in meeting["sessions"]] == ["Afschrikking en verdediging"]
     assert (letter["citations"], letter["footnotes"]) == ([], [])
@@ -244,7 +246,9 @@ def extraction_score(tmp_path, expected: Path, files: list[Path], minimum: float
     extracted.write_text(out, encoding="utf-8")
     return subprocess.run(
         [sys.executable, str(CHECK_EXTRACTION), str(expected), str(extracted), "--min", str(minimum)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

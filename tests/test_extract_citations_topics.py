@@ -1,4 +1,5 @@
 """Citations of Kamerstukken and topics from the vocabulary."""
+
 from meetings.extract.citations import find_citations
 from meetings.extract.topics import TopicRule, find_topics
 
@@ -8,7 +9,14 @@ def test_kamerstuk_citations_in_their_printed_forms():
         "(Kamerstuk 36 045, nr. 3 en Kamerstuk 29 521, nr. 439), de motie (Kamerstukken 21 501-02, nr. 2433), "
         "Kamerstukken II 2021/22, 28 676, nr. 386 en Kamerstuk 28 676, nrs. 400 en 401."
     )
-    assert [c.id for c in find_citations(text)] == ["36045-3", "29521-439", "21501-02-2433", "28676-386", "28676-400", "28676-401"]
+    assert [c.id for c in find_citations(text)] == [
+        "36045-3",
+        "29521-439",
+        "21501-02-2433",
+        "28676-386",
+        "28676-400",
+        "28676-401",
+    ]
 
 
 def test_citation_broken_over_lines_is_found_and_handelingen_are_not_citations():
@@ -21,5 +29,9 @@ def test_repeated_citation_is_listed_once():
 
 def test_topics_match_aliases_at_word_starts_ignoring_case_and_accents():
     rules = [TopicRule("Air policing", ("air policing",)), TopicRule("Oekraïne", ("oekraïne",)), TopicRule("Cyber", ("cyber",))]
-    assert find_topics("Air Policing boven Polen en steun aan Oekraine; het NAVO-cyberbeleid.", rules) == ["Air policing", "Oekraïne", "Cyber"]
+    assert find_topics("Air Policing boven Polen en steun aan Oekraine; het NAVO-cyberbeleid.", rules) == [
+        "Air policing",
+        "Oekraïne",
+        "Cyber",
+    ]
     assert find_topics("Het hypercyber-verhaal; geen luchtruim.", rules) == []

@@ -1,4 +1,5 @@
 """Cleaning: hard-wrapped, hyphenated PDF text and Markdown become headings and paragraphs."""
+
 from meetings.extract.clean import clean_letter
 
 
@@ -23,7 +24,9 @@ def test_hyphenation_across_line_end_is_undone():
 
 def test_real_hyphens_at_line_end_are_kept():
     text = "de samenwerking tussen EU-\nNAVO in Noord-\nEuropa, namens de Minister-\nPresident en de NAVO2030-\nagenda."
-    assert paragraphs(text) == ["de samenwerking tussen EU-NAVO in Noord-Europa, namens de Minister-President en de NAVO2030-agenda."]
+    assert paragraphs(text) == [
+        "de samenwerking tussen EU-NAVO in Noord-Europa, namens de Minister-President en de NAVO2030-agenda."
+    ]
 
 
 def test_hyphen_before_conjunction_keeps_its_space():
@@ -33,7 +36,9 @@ def test_hyphen_before_conjunction_keeps_its_space():
 
 
 def test_vowel_clash_compound_keeps_its_hyphen():
-    assert paragraphs("de opschaling van de defensie-\nindustrie in Europa.") == ["de opschaling van de defensie-industrie in Europa."]
+    assert paragraphs("de opschaling van de defensie-\nindustrie in Europa.") == [
+        "de opschaling van de defensie-industrie in Europa."
+    ]
 
 
 def test_hyphenated_word_printed_elsewhere_decides_the_join():

@@ -1,4 +1,5 @@
 """Meetings: which ones a letter covers, their dates, place, partners and sessions."""
+
 import datetime as dt
 
 from meetings.extract import parse_letter
@@ -21,7 +22,10 @@ def test_meeting_across_a_month_boundary():
         date_line="Den Haag, 20 januari 2023",
     )
     assert (meeting.series, meeting.start_date, meeting.end_date, meeting.location) == (
-        "jef", dt.date(2023, 1, 31), dt.date(2023, 2, 1), "Riga"
+        "jef",
+        dt.date(2023, 1, 31),
+        dt.date(2023, 2, 1),
+        "Riga",
     )
 
 
@@ -51,7 +55,10 @@ def test_speaker_joining_by_video_does_not_make_the_meeting_virtual():
 
 
 def test_extraordinary_meeting_is_marked():
-    (meeting,) = meetings_of("Op 16 maart vond in Brussel een ingelaste bijeenkomst plaats van de NAVO-ministers van Defensie.", date_line="Den Haag, 20 maart 2022")
+    (meeting,) = meetings_of(
+        "Op 16 maart vond in Brussel een ingelaste bijeenkomst plaats van de NAVO-ministers van Defensie.",
+        date_line="Den Haag, 20 maart 2022",
+    )
     assert meeting.extraordinary
 
 
@@ -140,12 +147,29 @@ def test_the_quick_meeting_word_test_agrees_with_the_pattern_on_every_test_sente
     from meetings.extract.text import split_sentences
 
     root = Path(__file__).resolve().parent
-    folders = [root / "letters", root / "letters_more", root / "letters_blind", root.parent / "sample_letters", root.parent.parent / "shared" / "seeds"]
-    sentences = [
-        s for folder in folders for path in folder.glob("*.*") if path.suffix in {".txt", ".md"}
-        for line in path.read_text(encoding="utf-8").split("\n\n") for s in split_sentences(" ".join(line.split()))
+    folders = [
+        root / "letters",
+        root / "letters_more",
+        root / "letters_blind",
+        root.parent / "sample_letters",
+        root.parent.parent / "shared" / "seeds",
     ]
-    extra = ["De Raad kwam bijeen.", "MINISTERIËLE bijeenkomst", "NAVO-top in Vilnius", "UDCG", "Joint Expeditionary Force", "Contact Group"]
+    sentences = [
+        s
+        for folder in folders
+        for path in folder.glob("*.*")
+        if path.suffix in {".txt", ".md"}
+        for line in path.read_text(encoding="utf-8").split("\n\n")
+        for s in split_sentences(" ".join(line.split()))
+    ]
+    extra = [
+        "De Raad kwam bijeen.",
+        "MINISTERIËLE bijeenkomst",
+        "NAVO-top in Vilnius",
+        "UDCG",
+        "Joint Expeditionary Force",
+        "Contact Group",
+    ]
     assert len(sentences) > 1000
     for sentence in sentences + extra:
         assert may_name_meeting(sentence) == bool(MEETING_WORD.search(sentence)), sentence

@@ -1,4 +1,5 @@
 """The letter's own particulars: kind, date, number, reference, signer."""
+
 import datetime as dt
 
 import pytest
@@ -40,7 +41,9 @@ def test_onze_referentie_on_the_next_line_gives_the_reference():
 
 
 def test_agenda_is_recognised_from_its_self_description():
-    text = letter("Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie op 16 februari 2022 te Brussel.")
+    text = letter(
+        "Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie op 16 februari 2022 te Brussel."
+    )
     assert parse_letter(text).kind == "agenda"
 
 

@@ -1,4 +1,5 @@
 """Atom feeds put letter text into HTML summaries: it must reach a feed reader as text."""
+
 import xml.etree.ElementTree as ElementTree
 
 import pytest

@@ -1,5 +1,6 @@
 """meetings/store/: one letter, one transaction; idempotent by SHA-256; a new version of a letter (same
 Kamerstuk or reference) replaces it only when asked, and its history keeps the old one."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,11 +13,19 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings.store import writer
-from meetings.store import DRY_RUN, Options, Status, import_bytes, import_file
 from meetings.models import (
-    Citation, Country, Footnote, Letter, LetterMeeting, LetterVersion, Meeting, Minister, Participation, Session,
+    Citation,
+    Country,
+    Footnote,
+    Letter,
+    LetterMeeting,
+    LetterVersion,
+    Meeting,
+    Minister,
+    Participation,
+    Session,
 )
+from meetings.store import DRY_RUN, Options, Status, import_bytes, import_file, writer
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +49,13 @@ CITES_28676_450 = dict(
     date="20 februari 2024",
     opening="Op 13 en 14 februari kwamen de NAVO-ministers van Defensie in Brussel bijeen.",
     purpose="Hierbij doe ik u het verslag van deze bijeenkomst toekomen.",
-    sections=[(
-        "Afschrikking en verdediging",
-        "Zoals gemeld in de geannoteerde agenda (Kamerstuk 28 676, nr. 450) spraken de ministers over "
-        "afschrikking en verdediging. Zie ook Kamerstuk 21 501-02, nr. 2800.",
-    )],
+    sections=[
+        (
+            "Afschrikking en verdediging",
+            "Zoals gemeld in de geannoteerde agenda (Kamerstuk 28 676, nr. 450) spraken de ministers over "
+            "afschrikking en verdediging. Zie ook Kamerstuk 21 501-02, nr. 2800.",
+        )
+    ],
 )
 PARTNERS = "Oekraïne, Georgië, Moldavië, Australië, Japan, Zuid-Korea, Nieuw-Zeeland en Ierland"
 EIGHT_SESSIONS = [
@@ -136,9 +147,7 @@ def test_seed_letter_meetings_are_stored_as_extracted(seed_name, seeds_dir, expe
         assert (meeting.end_date, meeting.title) == (extracted.end_date, extracted.title)
         assert meeting.location == (extracted.location or "")
         assert set(meeting.countries.values_list("code", flat=True)) == {p.code for p in extracted.participants}
-        assert list(meeting.sessions.order_by("order").values_list("title", flat=True)) == [
-            s.title for s in extracted.sessions
-        ]
+        assert list(meeting.sessions.order_by("order").values_list("title", flat=True)) == [s.title for s in extracted.sessions]
         assert meeting.letter_links.get().role == (
             LetterMeeting.Role.REPORTS if expected_letter["kind"] == "report" else LetterMeeting.Role.ANNOUNCES
         )
@@ -214,7 +223,11 @@ def test_a_new_version_replaces_its_letter_in_place_only_when_asked(letter_text)
 
 def test_edited_letter_naming_another_meeting_drops_the_meeting_no_letter_names(letter_text):
     import_text("agenda.txt", versioned(letter_text))  # 13-14 February
-    import_text("agenda.txt", versioned(letter_text, opening="Op 20 en 21 maart komen de NAVO-ministers van Defensie in Brussel bijeen."), replace=True)
+    import_text(
+        "agenda.txt",
+        versioned(letter_text, opening="Op 20 en 21 maart komen de NAVO-ministers van Defensie in Brussel bijeen."),
+        replace=True,
+    )
     meeting = Meeting.objects.get()
     assert (meeting.start_date, meeting.end_date) == (dt.date(2024, 3, 20), dt.date(2024, 3, 21))
     assert LetterMeeting.objects.count() == 1
@@ -388,7 +401,9 @@ def test_query_count_barely_grows_with_sessions_and_partners(letter_text):
 
 def test_two_letters_with_the_same_file_name_are_two_letters(letter_text, media_root):
     first = import_text("brief.pdf", letter_text())
-    second = import_text("brief.pdf", letter_text(opening="Op 20 en 21 maart komen de NAVO-ministers van Defensie in Brussel bijeen."))
+    second = import_text(
+        "brief.pdf", letter_text(opening="Op 20 en 21 maart komen de NAVO-ministers van Defensie in Brussel bijeen.")
+    )
     assert first.status == second.status == Status.CREATED
     assert Letter.objects.count() == 2
     for letter in Letter.objects.all():

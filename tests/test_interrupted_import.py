@@ -2,8 +2,10 @@
 letter row has its original, no worker outlives the import, and the next run completes and
 clears the files the killed run stored without their rows. These tests run real imports in
 subprocesses, against a SQLite file and against a PostgreSQL server of their own."""
+
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -36,8 +38,13 @@ def letter_folder(tmp_path_factory) -> Path:
 
 def manage(env: dict, *args: str, **popen) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), *args], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen,
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
     )
 
 
@@ -172,8 +179,6 @@ def test_when_the_database_goes_away_the_import_stops_at_once_with_one_message(t
         assert err.count("The database went away") == 1, err[-2000:]
         assert "FAILED" not in out + err, "letters were retried one by one against a missing database"
     finally:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):  # stopped already
             server.stop()
-        except subprocess.CalledProcessError:
-            pass  # stopped already
         server.remove()

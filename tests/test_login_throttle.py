@@ -1,5 +1,6 @@
 """Admin login throttling (django-axes, meetings/client_address.py): per client address, across
 user names, behind a configured number of trusted proxies; nobody can lock another person out."""
+
 import pytest
 from django.contrib.auth.models import User
 from django.test import RequestFactory

@@ -1,4 +1,5 @@
 """A letter that arrives as a PDF goes through the same extraction as its text."""
+
 import json
 
 import pytest
@@ -37,7 +38,9 @@ def test_pdf_letter_extracts_like_its_text(seeds_dir):
     (meeting,) = data.meetings
     want = expected["meetings"][0]
     assert (meeting.start_date.isoformat(), meeting.end_date.isoformat(), meeting.location) == (
-        want["start_date"], want["end_date"], want["location"]
+        want["start_date"],
+        want["end_date"],
+        want["location"],
     )
     assert {p.code for p in meeting.participants} == set(want["invited"])
     assert {c.id for c in data.citations} == set(expected["citations"])

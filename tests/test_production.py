@@ -1,4 +1,5 @@
 """Production readiness: deploy checks, security headers, HTTP caching."""
+
 import os
 import subprocess
 import sys
@@ -69,7 +70,10 @@ def test_pages_carry_cache_headers_and_answer_304_until_the_archive_changes(clie
     etag = first["ETag"]
     assert client.get("/brieven/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
-    import_bytes("tweede.txt", letter_text(date="3 maart 2024", opening="Op 20 maart komen de NAVO-ministers van Defensie in Brussel bijeen.").encode())
+    import_bytes(
+        "tweede.txt",
+        letter_text(date="3 maart 2024", opening="Op 20 maart komen de NAVO-ministers van Defensie in Brussel bijeen.").encode(),
+    )
     changed = client.get("/brieven/", HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
 

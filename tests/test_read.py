@@ -1,4 +1,5 @@
 """meetings/extract/read.py: bytes to text, or an UnreadableFileError that says why. No database."""
+
 from __future__ import annotations
 
 import random
@@ -6,16 +7,15 @@ import random
 import pytest
 from fpdf import FPDF
 
-from meetings.extract.errors import ExtractionError, UnreadableFileError
 from meetings.extract.bounded import ReadLimits
+from meetings.extract.errors import ExtractionError, UnreadableFileError
 from meetings.extract.read import read_letter_bytes
 
 PDF_LINES = [
     "Den Haag, 1 februari 2024",
     "Op 13 en 14 februari komen de NAVO-ministers van Defensie in Brussel bijeen.",
     "Met deze brief bied ik uw Kamer de geannoteerde agenda voor deze bijeenkomst aan.",
-    "De ministers spreken over afschrikking en verdediging; Nederland zal het belang van "
-    "luchtverdediging benadrukken.",
+    "De ministers spreken over afschrikking en verdediging; Nederland zal het belang van luchtverdediging benadrukken.",
     "De Minister van Defensie,",
     "K.H. Ollongren",
 ]

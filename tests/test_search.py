@@ -9,6 +9,7 @@ The same tests run on SQLite and on PostgreSQL (scripts/with-postgres); the pure
     003 agenda,   2022-02-01, DMM February 2022; "air policing", "Zwarte Zee", "F-35", "2%"
     004 agenda,   2023-09-28, DMM October 2023 with NUC and UDCG
 """
+
 from __future__ import annotations
 
 import random
@@ -23,7 +24,6 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from meetings.store import Options, Status, import_bytes, import_file
 from meetings.models import Country, Letter, Meeting, Minister, Session, Topic
 from meetings.search.backends import get_backend
 from meetings.search.backends.base import SAMPLE_MODULUS, SearchBackend
@@ -31,11 +31,19 @@ from meetings.search.filters import SearchFilter
 from meetings.search.indexer import rebuild_index
 from meetings.search.language.lexemes import LexemeQuery, Match, normalize
 from meetings.search.language.query import (
-    IGNORED_OPERATOR, MAX_CHARS, TRUNCATED, UNCLOSED_QUOTE, AnyOf, Query, Term, parse,
+    IGNORED_OPERATOR,
+    MAX_CHARS,
+    TRUNCATED,
+    UNCLOSED_QUOTE,
+    AnyOf,
+    Query,
+    Term,
+    parse,
 )
 from meetings.search.language.snippets import highlight, snippet
 from meetings.search.language.words import INDEX_STOPWORDS, fold_accents, lexeme, lexemes, words
 from meetings.search.service import Search, Total, rounded, surely_beyond
+from meetings.store import Options, Status, import_bytes, import_file
 
 on_postgres = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL only")
 
@@ -223,7 +231,7 @@ def test_hostile_input_never_raises(text):
 
 
 def test_random_input_never_raises():
-    alphabet = 'aeo xyz"\'-*()|&!:^%\\\x00\n\t;OR'
+    alphabet = "aeo xyz\"'-*()|&!:^%\\\x00\n\t;OR"
     rng = random.Random(5)
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
@@ -290,7 +298,7 @@ def test_a_stop_word_alternative_drops_out():
 
 def test_a_prefix_reaches_words_whose_stem_is_shorter_than_it():
     query = normalize(parse("verdediging*"), expand=lambda prefix: (["verded", "verdedigingsuitgav"], True), stem_budget=200)
-    (match,), = query.required
+    ((match,),) = query.required
     assert match.prefix and match.lexemes == ("verdediging",)
     assert match.also == ("verded",)  # "verdedigingsuitgav" already starts with the prefix
     assert match.stems == ("verdedigingsuitgav", "verded")
@@ -304,7 +312,7 @@ def test_a_query_lists_a_bounded_number_of_stems_and_later_prefixes_keep_the_ope
 
 
 def test_a_prefix_with_more_stems_than_are_listed_keeps_the_prefix_operator():
-    (match,), = normalize(parse("ver*"), expand=lambda prefix: (["verded", "verdrag"], False), stem_budget=200).required
+    ((match,),) = normalize(parse("ver*"), expand=lambda prefix: (["verded", "verdrag"], False), stem_budget=200).required
     assert match.stems is None and match.whole_variants() is None
     assert match.variants() == [match]  # both stems begin with the prefix: the operator finds them
 
@@ -339,7 +347,9 @@ def test_a_snippet_without_hits_shows_the_opening():
 
 
 def test_a_title_is_escaped_and_marked():
-    assert highlight("Air policing & <Oekraïne>", normalize(parse("oekraine"))) == "Air policing &amp; &lt;<mark>Oekraïne</mark>&gt;"
+    assert (
+        highlight("Air policing & <Oekraïne>", normalize(parse("oekraine"))) == "Air policing &amp; &lt;<mark>Oekraïne</mark>&gt;"
+    )
 
 
 def test_footnote_markers_stay_out_of_snippets():
@@ -469,7 +479,7 @@ def test_or_finds_either_word(seeded):
 
 
 def test_minus_leaves_letters_out(seeded):
-    assert found("Oekraïne -\"air policing\"") == {"000", "001", "004"}
+    assert found('Oekraïne -"air policing"') == {"000", "001", "004"}
     assert found("-Oekraïne") == set()  # leaving out alone finds nothing
 
 
@@ -482,7 +492,7 @@ def test_a_prefix_finds_the_starts_of_words(seeded):
 def test_a_prefix_finds_the_same_letters_by_its_listed_stems_as_by_the_prefix_operator(seeded):
     for text in ("oekr*", "verdedig*", "lucht*", "bondgeno*", "navo*"):
         listed = Search({"q": text})
-        (match,), = listed.lexemes.required
+        ((match,),) = listed.lexemes.required
         assert match.stems, text  # the vocabulary lists them all
         operator = Search({"q": text})
         operator.lexemes = LexemeQuery(((replace(match, stems=None),),))
@@ -495,9 +505,11 @@ def test_a_prefix_finds_the_same_letters_by_its_listed_stems_as_by_the_prefix_op
 
 
 def test_a_prefix_lists_every_indexed_word_also_those_with_digits(db, letter_text):
-    digits = letter_with(letter_text, "digits.txt", date="1 maart 2024", sections=[("Oefening", "De oefening Cyber2024 is gehouden.")])
+    digits = letter_with(
+        letter_text, "digits.txt", date="1 maart 2024", sections=[("Oefening", "De oefening Cyber2024 is gehouden.")]
+    )
     word = letter_with(letter_text, "word.txt", date="2 maart 2024", sections=[("Dreiging", "Een cyberaanval is besproken.")])
-    (match,), = Search({"q": "cyber*"}).lexemes.required
+    ((match,),) = Search({"q": "cyber*"}).lexemes.required
     assert set(match.stems) == {"cyber2024", "cyberaanval"}
     assert set(ids_of({"q": "cyber*"})) == {digits.pk, word.pk}
     assert ids_of({"q": "cyber3*"}) == []
@@ -512,8 +524,11 @@ def test_a_snippet_finds_words_whose_stem_lost_a_doubled_vowel():
 def test_snippets_mark_words_with_letters_that_are_spelled_out(client, db, letter_text):
     text = "De minister sprak met minister Błaszczak over de Færøer en de Ostsee-Straße."
     letter_with(letter_text, "spelled.txt", sections=[("Overleg", "Een eerste alinea zonder treffer."), ("Polen", text)])
-    for query, marked in (("Błaszczak", "<mark>Błaszczak</mark>"), ('"minister Blaszczak"', "<mark>minister Błaszczak</mark>"),
-                          ("faeroer", "<mark>Færøer</mark>")):
+    for query, marked in (
+        ("Błaszczak", "<mark>Błaszczak</mark>"),
+        ('"minister Blaszczak"', "<mark>minister Błaszczak</mark>"),
+        ("faeroer", "<mark>Færøer</mark>"),
+    ):
         (result,) = client.get("/api/search/", {"q": query}).json()["results"]
         assert marked in result["snippet"], (query, result["snippet"])
 
@@ -601,7 +616,9 @@ def test_results_show_title_date_kind_minister_and_meeting(client, seeded):
 def test_results_are_ranked_sessions_above_body(db, letter_text):
     in_body = letter_with(letter_text, "body.txt", sections=[("Cyber", "Daarnaast is er militaire mobiliteit genoemd.")])
     in_session = letter_with(
-        letter_text, "session.txt", date="2 februari 2024",
+        letter_text,
+        "session.txt",
+        date="2 februari 2024",
         sections=[("Militaire mobiliteit", "In de eerste werksessie spreken de ministers over militaire mobiliteit.")],
     )
     assert ids_of({"q": "militaire mobiliteit"}) == [in_session.pk, in_body.pk]
@@ -801,7 +818,9 @@ def test_query_count_does_not_grow_with_the_results(client, seeded, letter_text)
 
 
 def test_a_hit_outside_any_session_belongs_to_every_meeting_of_its_letter(seeded):
-    (hit,) = Search({"q": "Bulgarije verlenging"}).run(limit=10).hits  # 002: the agenda of the DMM and of the JEF meeting before it
+    (hit,) = (
+        Search({"q": "Bulgarije verlenging"}).run(limit=10).hits
+    )  # 002: the agenda of the DMM and of the JEF meeting before it
     assert hit.session is None
     assert sorted(m.series for m in hit.meetings) == sorted(m.series for m in seeded["002"].meetings.all())
 
@@ -855,6 +874,7 @@ def test_a_failed_import_leaves_the_index_untouched(db, letter_text, monkeypatch
     from meetings.store import writer
 
     letter_with(letter_text, "a.txt", sections=[("Drones", "De ministers bespreken drones.")])
+
     def broken(*args):
         raise RuntimeError("the database went away")
 
@@ -902,7 +922,14 @@ def test_an_admin_edit_is_indexed(admin_client, db, letter_text, django_capture_
     letter = letter_with(letter_text, "a.txt")
     url = reverse("admin:meetings_session_change", args=[letter.sessions.first().pk])
     session = letter.sessions.first()
-    data = {"meeting": session.meeting_id, "letter": letter.pk, "title": "Arctische veiligheid", "heading": "", "subject": "", "order": 0}
+    data = {
+        "meeting": session.meeting_id,
+        "letter": letter.pk,
+        "title": "Arctische veiligheid",
+        "heading": "",
+        "subject": "",
+        "order": 0,
+    }
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(url, data)
     assert response.status_code == 302, response.content[:500]
@@ -954,11 +981,15 @@ def test_facets_follow_admin_edits_of_meetings_and_topics(seeded, django_capture
 
 def test_an_import_updates_the_facets_of_letters_about_the_same_meeting(db, letter_text):
     agenda = letter_with(
-        letter_text, "agenda.txt", date="1 maart 2024",
+        letter_text,
+        "agenda.txt",
+        date="1 maart 2024",
         opening="Op 15 maart komen de NAVO-ministers van Defensie in Brussel bijeen.",
     )
     report = letter_with(
-        letter_text, "verslag.txt", date="20 maart 2024",
+        letter_text,
+        "verslag.txt",
+        date="20 maart 2024",
         opening="Op 15 maart kwamen de NAVO-ministers van Defensie in Brussel bijeen, in aanwezigheid van "
         "de ministers van Defensie van Japan en Australië.",
         purpose="Hierbij doe ik u het verslag van deze bijeenkomst toekomen.",

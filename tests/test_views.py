@@ -1,11 +1,12 @@
 """The public pages: what they show, that they escape letter text, and bounded query counts."""
+
 import re
 
 import pytest
 from django.urls import reverse
 
-from meetings.store import import_bytes
 from meetings.models import Country, Letter, LetterMeeting, Meeting, Minister, Topic
+from meetings.store import import_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +125,8 @@ def forbid_extraction(monkeypatch):
     """Make the signature patterns and the extraction entry points fail if a page calls them."""
     import inspect
 
-    from meetings.extract import clean, letter as letter_module, signature
+    from meetings.extract import clean, signature
+    from meetings.extract import letter as letter_module
 
     def fail(*args, **kwargs):
         raise AssertionError("a page ran extraction code")

@@ -1,5 +1,6 @@
 """Print the request paths of the load test's traffic mix, drawn from the loaded archive:
 about half browsing (home, timeline, meetings, letters), a quarter search, a quarter API."""
+
 import os
 import random
 import sys
@@ -28,8 +29,14 @@ years = sorted({d.year for d in Meeting.objects.dates("start_date", "year")}) or
 searches = ["Oekraïne", '"air policing"', "verdedig*", "munitie", '"Zwarte Zee"', "cyber -Rusland", "F-35", "luchtverdediging"]
 paths = []
 for _ in range(400):
-    paths += ["/", "/bijeenkomsten/", f"/bijeenkomsten/{rng.choice(meetings)}/", f"/brieven/{rng.choice(letters)}/",
-              f"/bijeenkomsten/?country={rng.choice(countries)}", f"/brieven/?page={rng.randint(1, pages)}"]
+    paths += [
+        "/",
+        "/bijeenkomsten/",
+        f"/bijeenkomsten/{rng.choice(meetings)}/",
+        f"/brieven/{rng.choice(letters)}/",
+        f"/bijeenkomsten/?country={rng.choice(countries)}",
+        f"/brieven/?page={rng.randint(1, pages)}",
+    ]
     paths += [f"/zoeken/?q={q(rng.choice(searches))}", f"/zoeken/?q={q(rng.choice(searches))}&kind=report"]
     paths += ["/api/letters/", f"/api/meetings/?year={rng.choice(years)}", f"/api/search/?q={q(rng.choice(searches))}"]
 print("\n".join(quote(p, safe="/?=&+*-") for p in paths))

@@ -6,6 +6,7 @@ the total and the page in one run (meetings/search/service.py), so it takes the 
 errors: a page number that is not a whole number is a bad request (400), a page past the end
 does not exist (404).
 """
+
 from __future__ import annotations
 
 import math
@@ -48,7 +49,7 @@ def requested_page(request) -> PageRequest:
     try:
         number = int(request.GET.get("page") or 1)
     except ValueError:
-        raise invalid_parameters({"page": [WHOLE_NUMBER]})
+        raise invalid_parameters({"page": [WHOLE_NUMBER]}) from None
     return PageRequest(number, size)
 
 

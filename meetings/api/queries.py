@@ -1,5 +1,6 @@
 """The API's reads: each list or detail QuerySet prefetches what its serializer touches, so a
 response runs a fixed number of queries whatever the number of rows (STYLE.md, habit 8)."""
+
 from __future__ import annotations
 
 from django.db.models import Count, F, Prefetch
@@ -54,7 +55,9 @@ def countries():
 
 
 def participations(country: Country):
-    return Participation.objects.filter(country=country).select_related("meeting").order_by("meeting__start_date", "meeting__slug")
+    return (
+        Participation.objects.filter(country=country).select_related("meeting").order_by("meeting__start_date", "meeting__slug")
+    )
 
 
 def ministers():

@@ -1,4 +1,5 @@
 """What every API view shares: GET only, JSON out, errors as JSON with the right status."""
+
 from __future__ import annotations
 
 from functools import wraps

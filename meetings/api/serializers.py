@@ -1,5 +1,6 @@
 """Rows to plain dicts. Every `url` is the absolute address of the HTML page, every `api_url`
 that of the JSON resource. The functions only read what meetings/api/queries.py prefetched."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

@@ -1,4 +1,5 @@
 """The API's endpoints: a list and a detail per kind of row, the search, and an index of them all."""
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -75,7 +76,9 @@ def letter_detail(request, pk):
 @api_view
 def meeting_list(request):
     links = Links(request)
-    return paginate(request, filtered(request, MeetingFilter, queries.meetings()), lambda row: serializers.meeting_item(row, links))
+    return paginate(
+        request, filtered(request, MeetingFilter, queries.meetings()), lambda row: serializers.meeting_item(row, links)
+    )
 
 
 @api_view

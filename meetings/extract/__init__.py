@@ -6,6 +6,7 @@ Dutch terms of art used throughout:
 - verslag: the letter sent after it, reporting what happened (kind "report");
 - Kamerstuk: a numbered parliamentary paper, cited as dossier + number ("28 676, nr. 386").
 """
+
 from .errors import ExtractionError, NotALetterError, UnreadableFileError
 from .letter import parse_letter
 

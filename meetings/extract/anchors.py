@@ -6,6 +6,7 @@ and a verb of meeting ("komen ... bijeen", "vond ... plaats", "wordt gehouden"),
 subject line or a heading that names a meeting with its date. Dates far from the letter's own
 date, or marked "jl." in an agenda, are earlier meetings mentioned for context.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import DateMention, find_dates, resolve_span
-from .text import fold
+from .text import fold_keeping_offsets
 
 MEETING_WORD = re.compile(
     r"bijeenkomst|bijeen\b|\btop\b|-top\b|summit|\bdmm\b|vergader|ministeri[eë]le|\braad\b|council|"
@@ -23,8 +24,22 @@ MEETING_WORD = re.compile(
 )
 # Every MEETING_WORD match holds one of these: a cheap test that rules out most sentences.
 MEETING_WORD_PARTS = (
-    "bijeen", "top", "summit", "dmm", "vergader", "ministeri", "raad", "council", "contact", "conferentie",
-    "defence ministers", "overleg", "ontmoeting", "joint expeditionary force", "jef", "udcg",
+    "bijeen",
+    "top",
+    "summit",
+    "dmm",
+    "vergader",
+    "ministeri",
+    "raad",
+    "council",
+    "contact",
+    "conferentie",
+    "defence ministers",
+    "overleg",
+    "ontmoeting",
+    "joint expeditionary force",
+    "jef",
+    "udcg",
 )
 
 
@@ -50,7 +65,9 @@ PERIOD_BEFORE = re.compile(r"\b(?:sinds|vanaf|tot|per|uiterlijk|met ingang van|v
 # A date in a sentence about sending or receiving a letter is the letter's date, not a meeting's.
 LETTER_SENT = re.compile(r"\b(?:ontvangen|toegezonden|gezonden|verzonden|verstuurd|aangeboden|geïnformeerd)\b", re.IGNORECASE)
 PAST_MARK = re.compile(r"^\s*(?:jl\.|j\.l\.|jongstleden|vorig jaar)", re.IGNORECASE)
-EXTRAORDINARY = re.compile(r"ingelast|buitengewon|extraordinary|\bextra (?:bijeenkomst|ingelaste|dmm)|spoedbijeenkomst", re.IGNORECASE)
+EXTRAORDINARY = re.compile(
+    r"ingelast|buitengewon|extraordinary|\bextra (?:bijeenkomst|ingelaste|dmm)|spoedbijeenkomst", re.IGNORECASE
+)
 # The meeting itself is virtual: "vond plaats per videoverbinding", "een videoconferentie";
 # not a speaker joining by video ("Reznikov schetste per videoverbinding").
 VIRTUAL = re.compile(
@@ -92,7 +109,7 @@ class Anchor:
 
 def series_of(sentence: str) -> str | None:
     """The series named in the sentence, ignoring one only named as a neighbour."""
-    folded = fold(sentence)
+    folded = fold_keeping_offsets(sentence)
     for series, pattern in SERIES_WORDS:
         for match in re.finditer(pattern, folded):
             if not re.search(RELATIVE + r"$", folded[max(0, match.start() - 40) : match.start()]):
@@ -234,7 +251,7 @@ def segment_bounds(sentence: str, mentions: list[DateMention]) -> list[int]:
     bounds = [0]
     for current, following in zip(mentions, mentions[1:]):
         gap = sentence[current.end : following.start]
-        noun = MEETING_NOUN.search(gap) or (re.search(SERIES_PATTERN, fold(gap)) if series_of(gap) else None)
+        noun = MEETING_NOUN.search(gap) or (re.search(SERIES_PATTERN, fold_keeping_offsets(gap)) if series_of(gap) else None)
         cut = current.end
         if noun:
             separators = list(SEPARATOR.finditer(gap[: noun.start()]))
@@ -273,7 +290,7 @@ def location_in(sentence: str, pattern: re.Pattern = LOCATION) -> str | None:
 
     for match in pattern.finditer(sentence):
         place = match.group(1).rstrip(".,")
-        folded = fold(place)
+        folded = fold_keeping_offsets(place)
         first_word = folded.split()[0]
         if (
             folded in dutch_names()

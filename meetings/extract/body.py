@@ -32,6 +32,7 @@ The markup is punctuation only. The search index takes runs of letters and digit
 
 Pure: no Django import (STYLE.md, habit 1).
 """
+
 from __future__ import annotations
 
 import re

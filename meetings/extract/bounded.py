@@ -6,6 +6,7 @@ The parser runs in a forked child process whose address space is capped (RLIMIT_
 is killed at its deadline; only its text or its error comes back. Counts that are cheap to
 check (a zip's declared unpacked size, a PDF's page count) are checked first, in the child.
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -4,6 +4,7 @@ Forms seen in the letters: "Kamerstuk 36 045, nr. 3", "Kamerstukken 21 501-02, n
 "Kamerstukken II 2021/22, 28 676, nr. 386", "Kamerstuk 28 676, nrs. 386 en 387".
 "Handelingen" (debate records) are not Kamerstukken and are left out.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Text taken from the ministry's PDFs has hard line breaks, words hyphenated acros
 page headers and footers, and footnote bodies dropped wherever the page ended. A line that
 starts with a single space begins a new PDF page (that is how the text layer comes out).
 """
+
 from __future__ import annotations
 
 import re
@@ -57,9 +58,11 @@ def prepare_lines(raw: str, plain_lines: list[str] | None = None) -> list[Line]:
     """Normalize each line, strip Markdown, and blank out page furniture and letterhead."""
     result: list[Line] = []
     sources = normalize(raw).split("\n")
-    plain = plain_lines if plain_lines is not None and len(plain_lines) == len(sources) else [
-        collapse_spaces(markdown.strip_markdown(source)) for source in sources
-    ]
+    plain = (
+        plain_lines
+        if plain_lines is not None and len(plain_lines) == len(sources)
+        else [collapse_spaces(markdown.strip_markdown(source)) for source in sources]
+    )
     for index, (source, text) in enumerate(zip(sources, plain)):
         heading = markdown.is_markdown_heading(source)
         furniture = is_furniture(text) or is_head_furniture(text, index)
@@ -155,9 +158,7 @@ def rejoin_after_footnote(body: list[Line], following: Line | None) -> None:
     if not body:
         return
     continues = (
-        following is not None
-        and following.text
-        and (not SENTENCE_END.search(body[-1].text) or following.text[:1].islower())
+        following is not None and following.text and (not SENTENCE_END.search(body[-1].text) or following.text[:1].islower())
     )
     if not continues:
         body.append(Line(""))
@@ -185,9 +186,7 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
         if crossed_furniture and not current and groups and continues(groups[-1][-1], line):
             current = groups.pop()
         crossed_furniture = False
-        new_page_paragraph = (
-            line.page_start and current and SENTENCE_END.search(current[-1].text) and line.text[:1].isupper()
-        )
+        new_page_paragraph = line.page_start and current and SENTENCE_END.search(current[-1].text) and line.text[:1].isupper()
         if line.markdown_heading or new_page_paragraph or BULLET.match(line.text):
             if current:
                 groups.append(current)

@@ -5,6 +5,7 @@ that CLDR does not ("Bosnië-Herzegovina", "Groot-Brittannië") are added as var
 also name a country through its adjective next to a person ("de Zweedse minister van
 Defensie"); CLDR has no adjectives, so those are listed here.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from .text import fold
+from .text import fold_keeping_offsets
 
 # CLDR territory codes that are not countries (regions, unions, placeholders).
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AQ"}
@@ -28,21 +29,77 @@ VARIANTS = {
     "Tsjechische Republiek": "CZ",
 }
 ADJECTIVES = {
-    "Oekraïense": "UA", "Georgische": "GE", "Finse": "FI", "Zweedse": "SE", "Britse": "GB",
-    "Amerikaanse": "US", "Duitse": "DE", "Franse": "FR", "Noorse": "NO", "Deense": "DK",
-    "Estse": "EE", "Estlandse": "EE", "Letse": "LV", "Letlandse": "LV", "Litouwse": "LT",
-    "IJslandse": "IS", "Poolse": "PL", "Belgische": "BE", "Italiaanse": "IT", "Spaanse": "ES",
-    "Canadese": "CA", "Japanse": "JP", "Australische": "AU", "Zuid-Koreaanse": "KR",
-    "Nieuw-Zeelandse": "NZ", "Moldavische": "MD", "Oostenrijkse": "AT", "Ierse": "IE",
-    "Zwitserse": "CH", "Turkse": "TR", "Roemeense": "RO", "Bulgaarse": "BG", "Hongaarse": "HU",
-    "Tsjechische": "CZ", "Slowaakse": "SK", "Portugese": "PT", "Griekse": "GR", "Kroatische": "HR",
-    "Sloveense": "SI", "Montenegrijnse": "ME", "Albanese": "AL", "Noord-Macedonische": "MK",
-    "Bosnische": "BA", "Luxemburgse": "LU", "Cypriotische": "CY", "Maltese": "MT",
-    "Afghaanse": "AF", "Mongoolse": "MN", "Jordaanse": "JO", "Irakese": "IQ", "Servische": "RS",
-    "Kosovaarse": "XK", "Armeense": "AM", "Azerbeidzjaanse": "AZ", "Kazachse": "KZ", "Marokkaanse": "MA",
-    "Tunesische": "TN", "Egyptische": "EG", "Israëlische": "IL", "Qatarese": "QA", "Koeweitse": "KW",
-    "Saoedische": "SA", "Indiase": "IN", "Chinese": "CN", "Russische": "RU", "Belarussische": "BY",
-    "Wit-Russische": "BY", "Iraanse": "IR", "Noord-Koreaanse": "KP", "Colombiaanse": "CO", "Braziliaanse": "BR",
+    "Oekraïense": "UA",
+    "Georgische": "GE",
+    "Finse": "FI",
+    "Zweedse": "SE",
+    "Britse": "GB",
+    "Amerikaanse": "US",
+    "Duitse": "DE",
+    "Franse": "FR",
+    "Noorse": "NO",
+    "Deense": "DK",
+    "Estse": "EE",
+    "Estlandse": "EE",
+    "Letse": "LV",
+    "Letlandse": "LV",
+    "Litouwse": "LT",
+    "IJslandse": "IS",
+    "Poolse": "PL",
+    "Belgische": "BE",
+    "Italiaanse": "IT",
+    "Spaanse": "ES",
+    "Canadese": "CA",
+    "Japanse": "JP",
+    "Australische": "AU",
+    "Zuid-Koreaanse": "KR",
+    "Nieuw-Zeelandse": "NZ",
+    "Moldavische": "MD",
+    "Oostenrijkse": "AT",
+    "Ierse": "IE",
+    "Zwitserse": "CH",
+    "Turkse": "TR",
+    "Roemeense": "RO",
+    "Bulgaarse": "BG",
+    "Hongaarse": "HU",
+    "Tsjechische": "CZ",
+    "Slowaakse": "SK",
+    "Portugese": "PT",
+    "Griekse": "GR",
+    "Kroatische": "HR",
+    "Sloveense": "SI",
+    "Montenegrijnse": "ME",
+    "Albanese": "AL",
+    "Noord-Macedonische": "MK",
+    "Bosnische": "BA",
+    "Luxemburgse": "LU",
+    "Cypriotische": "CY",
+    "Maltese": "MT",
+    "Afghaanse": "AF",
+    "Mongoolse": "MN",
+    "Jordaanse": "JO",
+    "Irakese": "IQ",
+    "Servische": "RS",
+    "Kosovaarse": "XK",
+    "Armeense": "AM",
+    "Azerbeidzjaanse": "AZ",
+    "Kazachse": "KZ",
+    "Marokkaanse": "MA",
+    "Tunesische": "TN",
+    "Egyptische": "EG",
+    "Israëlische": "IL",
+    "Qatarese": "QA",
+    "Koeweitse": "KW",
+    "Saoedische": "SA",
+    "Indiase": "IN",
+    "Chinese": "CN",
+    "Russische": "RU",
+    "Belarussische": "BY",
+    "Wit-Russische": "BY",
+    "Iraanse": "IR",
+    "Noord-Koreaanse": "KP",
+    "Colombiaanse": "CO",
+    "Braziliaanse": "BR",
 }
 
 
@@ -50,11 +107,11 @@ ADJECTIVES = {
 def dutch_names() -> dict[str, str]:
     """Folded Dutch name -> code, CLDR names plus variants."""
     names = {
-        fold(name): code
+        fold_keeping_offsets(name): code
         for code, name in Locale("nl").territories.items()
         if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
     }
-    names.update({fold(name): code for name, code in VARIANTS.items()})
+    names.update({fold_keeping_offsets(name): code for name, code in VARIANTS.items()})
     return names
 
 
@@ -66,13 +123,13 @@ def name_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def adjective_pattern() -> re.Pattern:
-    alternatives = sorted((fold(a) for a in ADJECTIVES), key=len, reverse=True)
+    alternatives = sorted((fold_keeping_offsets(a) for a in ADJECTIVES), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
 
 
 def adjective_code(folded_word: str) -> str | None:
     for adjective, code in ADJECTIVES.items():
-        if fold(adjective) == folded_word:
+        if fold_keeping_offsets(adjective) == folded_word:
             return code
     return None
 

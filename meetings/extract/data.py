@@ -1,4 +1,5 @@
 """Plain dataclasses the extraction produces; the importer maps them onto the ORM."""
+
 from __future__ import annotations
 
 import datetime as dt

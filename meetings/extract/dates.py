@@ -1,5 +1,6 @@
 """Dutch dates as letters print them: "16 maart 2022", "14 en 15 maart", "14–15 maart 2022",
 "31 januari en 1 februari 2023", "28-30 juni". Month names come from CLDR (Babel)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,8 +1,10 @@
 """The extraction entry point: a letter's text in, a LetterData out."""
+
 from __future__ import annotations
 
 from babel.dates import format_date
 
+from . import metadata
 from .body import BlockKind
 from .citations import find_citations
 from .clean import clean_letter
@@ -12,7 +14,6 @@ from .errors import NotALetterError
 from .letterhead import is_sample_letter
 from .markdown import strip_markdown
 from .meetings import find_meetings
-from . import metadata
 from .signature import find_signers, primary_signer
 from .text import collapse_spaces, normalize
 from .timing import ANNOUNCES, REPORTS, role_by_dates

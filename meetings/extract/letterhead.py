@@ -5,6 +5,7 @@ The patterns follow the two layouts the ministry uses: the Staatscourant/Kamerst
 nr. 387 2", "kst-28676-387 ISSN 0921 - 7371 's-Gravenhage 2022") and the ministry's own letter
 paper (address block, "Datum", "Betreft", "Onze referentie", "Pagina 2 van 4").
 """
+
 from __future__ import annotations
 
 import re

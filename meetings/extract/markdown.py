@@ -1,4 +1,5 @@
 """Strip Markdown markup from a line, keeping its words."""
+
 from __future__ import annotations
 
 import re

@@ -5,12 +5,12 @@ meeting opens that meeting's section; a sentence that says a meeting takes place
 scope to it; other headings return to the section's meeting. Participants and sessions are
 then read from each meeting's own sentences only.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-
 import re
+from dataclasses import dataclass, field
 
 from .anchors import Anchor, find_anchors, is_meeting_statement, is_virtual, location_in, series_of, undated_anchor, venue_in
 from .body import Block, BlockKind
@@ -96,9 +96,7 @@ class Scopes:
     def candidate_for(self, anchor: Anchor) -> Candidate:
         dated = [c for c in self.candidates if c.start]
         if anchor.start is None:
-            same = [c for c in dated if c.series == anchor.series] or [
-                c for c in self.candidates if c.series == anchor.series
-            ]
+            same = [c for c in dated if c.series == anchor.series] or [c for c in self.candidates if c.series == anchor.series]
             if same:
                 return same[0]
         elif anchor.series in ABSORBED_SERIES:
@@ -178,7 +176,11 @@ def find_meetings(
         if len(named) > 1:
             scopes.current = scopes.section or scopes.primary()  # an opening naming several meetings
     letter_place = next(
-        (location_in(sentence) for unit, sentence, owner, _ in assignments[:8] if owner is None and is_meeting_statement(sentence, False)),
+        (
+            location_in(sentence)
+            for unit, sentence, owner, _ in assignments[:8]
+            if owner is None and is_meeting_statement(sentence, False)
+        ),
         None,
     )
     return [build_meeting(c, assignments, letter_place) for c in scopes.candidates if c.start]
@@ -204,7 +206,8 @@ def build_meeting(candidate: Candidate, assignments, letter_place: str | None) -
     own = [(unit, sentence, heading) for unit, sentence, owner, heading in assignments if owner is candidate]
     location = next((a.location for a in candidate.anchors if a.location), None)
     virtual = not location and (
-        any(a.virtual for a in candidate.anchors) or any(is_virtual(sentence) and not find_dates(sentence) for _, sentence, _ in own)
+        any(a.virtual for a in candidate.anchors)
+        or any(is_virtual(sentence) and not find_dates(sentence) for _, sentence, _ in own)
     )
     if location is None and not virtual:
         location = (

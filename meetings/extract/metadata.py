@@ -1,11 +1,12 @@
 """The letter's own particulars: date, number, reference, subject, dossier and kind."""
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 
 from .dates import find_dates, full_date
-from .text import collapse_spaces, fold
+from .text import collapse_spaces, fold_keeping_offsets
 
 HEAD_LINES = 40  # the letterhead sits in the first lines of the text
 DATE_LINE = re.compile(r"^\s*(?:den haag|'s-gravenhage|datum)\b[ ,:]*(.*)$", re.IGNORECASE)
@@ -13,7 +14,9 @@ NUMBER_LINE = re.compile(r"^\s*nr\.\s*(\d{1,5})\b(?=.*\bbrief\b|\s*$)", re.IGNOR
 REFERENCE_LABEL = re.compile(r"^\s*(?:onze referentie|ons kenmerk)\b[\s:]*(.*)$", re.IGNORECASE)
 REFERENCE_VALUE = re.compile(r"\b([A-Z]{1,6}[-/ ]?\d{4}[\w/.-]*\d)\b")
 SUBJECT_LINE = re.compile(r"^\s*betreft\b[\s:]*(.*)$", re.IGNORECASE)
-OWN_DOSSIER = re.compile(r"tweede kamer,? vergaderjaar \d{4}[–-]\d{4},? (\d{2}\s?\d{3}(?:-[A-Z0-9]+)?), nr\. (\d+)", re.IGNORECASE)
+OWN_DOSSIER = re.compile(
+    r"tweede kamer,? vergaderjaar \d{4}[–-]\d{4},? (\d{2}\s?\d{3}(?:-[A-Z0-9]+)?), nr\. (\d+)", re.IGNORECASE
+)
 
 # How a letter names itself, in its subject line or opening paragraph. A mention of another
 # letter ("zoals beschreven in de geannoteerde agenda (Kamerstuk ...)") is not a self-description.
@@ -29,7 +32,10 @@ SELF_REPORT = re.compile(
 AGENDA_WORDS = re.compile(r"geannoteerde agenda(?!\s*\(kamerstuk)", re.IGNORECASE)
 REPORT_WORDS = re.compile(r"\bverslag\b(?!\s*\(kamerstuk)", re.IGNORECASE)
 FUTURE = re.compile(r"\b(zal|zullen|komen|komt|vindt|vinden|staat|staan|spreken|bespreken|wordt verwacht)\b", re.IGNORECASE)
-PAST = re.compile(r"\b(vond|vonden|kwamen|kwam|spraken|bespraken|benadrukte|benadrukten|werd|werden|onderstreepte|onderstreepten|waren|was)\b", re.IGNORECASE)
+PAST = re.compile(
+    r"\b(vond|vonden|kwamen|kwam|spraken|bespraken|benadrukte|benadrukten|werd|werden|onderstreepte|onderstreepten|waren|was)\b",
+    re.IGNORECASE,
+)
 
 
 def head(lines: list[str]) -> list[str]:
@@ -151,5 +157,5 @@ def kind_from_tense(text: str) -> str:
 
 
 def mentions_nato(text: str) -> bool:
-    folded = fold(text)
+    folded = fold_keeping_offsets(text)
     return bool(re.search(r"\b(navo|nato|bondgeno|defensie|jef|joint expeditionary)", folded))

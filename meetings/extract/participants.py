@@ -6,6 +6,7 @@ van Defensie aan als genodigde"); countries named for other reasons (Russia as a
 Lithuania as host of a battlegroup) do not. At a NATO meeting the allies are members, not
 partners, so they are left out by the date of the meeting; the Netherlands always is.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from .countries import adjective_code, adjective_pattern, country_name, dutch_na
 from .data import MeetingData, ParticipantData
 from .nato import is_member
 from .sessions import is_ukraine_council
-from .text import fold
+from .text import fold_keeping_offsets
 
 CUES = re.compile(
     r"in aanwezigheid van|uitgenodigd(?:\s+\w+){0,3}\s+(?:sessie|werksessie|bijeenkomst|vergadering|dmm|top|werkdiner|werklunch|deel te nemen)|"
@@ -27,7 +28,22 @@ CUES = re.compile(
     r"gaf (?:een )?toelichting|lichtte\b[^.]*\btoe\b|\bschetste\b|\baanwezig\b"
 )
 # Countries a sentence speaks about rather than with: "de sessie over Afghanistan".
-ABOUT_PREPOSITIONS = {"over", "in", "tegen", "naar", "richting", "jegens", "binnen", "aan", "voor", "tussen", "rond", "rondom", "door", "op"}
+ABOUT_PREPOSITIONS = {
+    "over",
+    "in",
+    "tegen",
+    "naar",
+    "richting",
+    "jegens",
+    "binnen",
+    "aan",
+    "voor",
+    "tussen",
+    "rond",
+    "rondom",
+    "door",
+    "op",
+}
 # The NATO-Ukraine Council and the Ukraine Defence Contact Group exist to meet with Ukraine.
 WITH_UKRAINE = {"nuc", "udcg"}
 PERSON_AFTER_ADJECTIVE = re.compile(
@@ -41,7 +57,7 @@ COLLEAGUE_AFTER_ADJECTIVE = re.compile(r"^\s+(?:collega|ambtsgeno)")
 def find_participants(sentences: list[str], meeting: MeetingData) -> list[ParticipantData]:
     codes: list[str] = []
     for sentence in sentences:
-        folded = fold(sentence)
+        folded = fold_keeping_offsets(sentence)
         if not (name_pattern().search(folded) or adjective_pattern().search(folded)):
             continue  # no country named: nothing to find (and the cues are costly)
         found = adjective_countries(folded, COLLEAGUE_AFTER_ADJECTIVE)
@@ -71,7 +87,18 @@ def partner_countries(folded: str) -> list[str]:
 
 
 # "de betrekkingen met Rusland": a country the meeting speaks about, not one it speaks with.
-RELATION_NOUNS = {"betrekkingen", "relatie", "relaties", "samenwerking", "dialoog", "grens", "conflict", "oorlog", "spanningen", "handel"}
+RELATION_NOUNS = {
+    "betrekkingen",
+    "relatie",
+    "relaties",
+    "samenwerking",
+    "dialoog",
+    "grens",
+    "conflict",
+    "oorlog",
+    "spanningen",
+    "handel",
+}
 
 
 def governing_word(before: str) -> str:

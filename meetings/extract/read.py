@@ -1,4 +1,5 @@
 """Bytes to text: decode .txt/.md letters and take the text layer out of PDFs."""
+
 from __future__ import annotations
 
 import io
@@ -16,7 +17,10 @@ MAX_CONTROL_SHARE = 0.01
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
-def read_letter_bytes(data: bytes, *, limits: ReadLimits = ReadLimits()) -> str:
+DEFAULT_LIMITS = ReadLimits()
+
+
+def read_letter_bytes(data: bytes, *, limits: ReadLimits = DEFAULT_LIMITS) -> str:
     """Return the text of a letter file's bytes, or raise UnreadableFileError saying why.
     PDF and Word files are parsed within the limits (bounded.py)."""
     if not data or not data.strip():

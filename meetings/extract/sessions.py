@@ -5,12 +5,13 @@ a sentence ("In de tweede werksessie spreken de ministers over ..."); reports do
 the past tense. Heading and sentence describe one session when the sentence stands under the
 heading or shares its key words; the session's title then joins both.
 """
+
 from __future__ import annotations
 
 import re
 
 from .data import SessionData
-from .text import collapse_spaces, fold
+from .text import collapse_spaces, fold_keeping_offsets
 
 UKRAINE_COUNCIL = r"nato-ukraine council|navo-oekraine-? ?raad|\bnuc\b"
 # Every pattern below needs one of these words; sentences without them are skipped quickly.
@@ -51,16 +52,33 @@ NOT_SESSIONS = re.compile(
     r"conclusies?|verslag\b.*|geannoteerde agenda\b.*)$",
     re.IGNORECASE,
 )
-STOPWORDS = {"de", "het", "een", "en", "van", "over", "op", "der", "in", "met", "voor", "aan", "the", "of", "and", "navo"}
+KEY_WORD_STOPWORDS = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "over",
+    "op",
+    "der",
+    "in",
+    "met",
+    "voor",
+    "aan",
+    "the",
+    "of",
+    "and",
+    "navo",
+}
 
 
 def key_words(text: str) -> set[str]:
     """Word stems for matching a heading to a sentence ('afschrikkings-' ~ 'afschrikking')."""
-    return {w[:7] for w in re.findall(r"[a-z0-9]+", fold(text)) if w not in STOPWORDS and len(w) > 2}
+    return {w[:7] for w in re.findall(r"[a-z0-9]+", fold_keeping_offsets(text)) if w not in KEY_WORD_STOPWORDS and len(w) > 2}
 
 
 def is_ukraine_council(title: str) -> bool:
-    return bool(re.search(UKRAINE_COUNCIL, fold(title)))
+    return bool(re.search(UKRAINE_COUNCIL, fold_keeping_offsets(title)))
 
 
 def as_written(sentence: str, match: re.Match, canonical: str) -> str:
@@ -99,7 +117,7 @@ class SessionCollector:
         self.sessions.append(self.by_heading[heading])
 
     def add_sentence(self, sentence: str, heading: str | None) -> None:
-        folded = fold(sentence)
+        folded = fold_keeping_offsets(sentence)
         if not SESSION_HINT.search(folded):
             return
         for name, pattern in NAMED_SESSIONS:
@@ -115,7 +133,7 @@ class SessionCollector:
     def add_named(self, name: str, canonical: str, heading: str | None) -> None:
         words = key_words(name)
         pattern = dict(NAMED_SESSIONS)[canonical]
-        if any(words <= key_words(s.title) or re.search(pattern, fold(s.title)) for s in self.sessions):
+        if any(words <= key_words(s.title) or re.search(pattern, fold_keeping_offsets(s.title)) for s in self.sessions):
             return
         under = self.session_for_heading(heading)
         if under is not None and not under.subject and not (key_words(under.heading) & words):

@@ -4,6 +4,7 @@ A letter can be co-signed (a second block for, say, the Minister van Buitenlands
 the Defence minister or state secretary counts as the signer, the others as co-signers.
 Some letters open the signature with a closing formula ("Hoogachtend,").
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,9 @@ INITIALS = r"(?:[A-Z][a-z]{0,2}\.\s?)+"
 SURNAME = r"(?:(?:van|de|der|den|ter|ten|te|la|le|von|d'|in ')\s+)*[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*"
 NAME = re.compile(rf"^{TITLES}({INITIALS}\s?{SURNAME})$")
 # The closings of Dutch official letters, on a line of their own above the signature.
-CLOSING = re.compile(r"^(?:hoogachtend|met (?:vriendelijke|hartelijke) groet(?:en)?|met de meeste hoogachting)\s*,?$", re.IGNORECASE)
+CLOSING = re.compile(
+    r"^(?:hoogachtend|met (?:vriendelijke|hartelijke) groet(?:en)?|met de meeste hoogachting)\s*,?$", re.IGNORECASE
+)
 
 
 def is_signature_role(text: str) -> bool:

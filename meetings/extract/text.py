@@ -1,4 +1,5 @@
 """Small text helpers shared by the extraction modules."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,33 @@ import unicodedata
 
 # Abbreviations that end in a period without ending the sentence (Dutch official style).
 ABBREVIATIONS = {
-    "jl", "nr", "nrs", "o.a", "c.s", "bijv", "m.b.t", "i.c.m", "t.a.v", "e.d", "d.w.z", "mr", "drs",
-    "dr", "ir", "prof", "ca", "resp", "vs", "art", "blz", "p", "zgn", "incl", "excl", "m.n", "z.g",
+    "jl",
+    "nr",
+    "nrs",
+    "o.a",
+    "c.s",
+    "bijv",
+    "m.b.t",
+    "i.c.m",
+    "t.a.v",
+    "e.d",
+    "d.w.z",
+    "mr",
+    "drs",
+    "dr",
+    "ir",
+    "prof",
+    "ca",
+    "resp",
+    "vs",
+    "art",
+    "blz",
+    "p",
+    "zgn",
+    "incl",
+    "excl",
+    "m.n",
+    "z.g",
 }
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z0-9\"“(ÀÉÈËÏÖÜ])")
 
@@ -26,7 +52,7 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in SENTENCE_END.finditer(paragraph):
-        before = paragraph[start : match.start()].rstrip("\"”’)")
+        before = paragraph[start : match.start()].rstrip('"”’)')
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
         stem = last_word.rstrip(".").lower()
         if stem in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", stem):
@@ -52,7 +78,7 @@ def _accent_table() -> dict[int, str]:
 ACCENTS = _accent_table()
 
 
-def fold(text: str) -> str:
+def fold_keeping_offsets(text: str) -> str:
     """Lower-case without accents, for comparing names ("Oekraïne" == "oekraine").
 
     Offsets in the folded text match the original for Latin text, so a match found in the

@@ -5,6 +5,7 @@
 - Two mentions of a meeting of one series whose dates lie within a day of each other are the
   same meeting: the agenda's "15 maart" is the report's "14 en 15 maart".
 """
+
 from __future__ import annotations
 
 import datetime as dt

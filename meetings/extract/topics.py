@@ -1,11 +1,12 @@
 """Topics from a small curated vocabulary with aliases. The vocabulary is data: the database
 holds it (admins extend it); DEFAULT_TOPICS seeds it and serves runs without a database."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import fold
+from .text import fold_keeping_offsets
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ DEFAULT_TOPICS = [
 
 def find_topics(text: str, rules: list[TopicRule] = DEFAULT_TOPICS) -> list[str]:
     """Names of the topics any of whose aliases occur in the text, in vocabulary order."""
-    folded = fold(text)
+    folded = fold_keeping_offsets(text)
     return [name for name, aliases in compiled(tuple(rules)) if any(at_word_start(folded, alias) for alias in aliases)]
 
 
@@ -56,7 +57,7 @@ def compiled(rules: tuple[TopicRule, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """Each topic with its aliases folded like the text."""
     result = []
     for rule in rules:
-        aliases = tuple(sorted({fold(a.strip()) for a in rule.aliases if a.strip()}))
+        aliases = tuple(sorted({fold_keeping_offsets(a.strip()) for a in rule.aliases if a.strip()}))
         if aliases:
             result.append((rule.name, aliases))
     return result

@@ -1,4 +1,5 @@
 """Seed the curated topic vocabulary; admins extend it afterwards."""
+
 from django.db import migrations
 from django.utils.text import slugify
 
@@ -8,9 +9,7 @@ def seed_topics(apps, schema_editor):
 
     Topic = apps.get_model("meetings", "Topic")
     for rule in DEFAULT_TOPICS:
-        Topic.objects.get_or_create(
-            name=rule.name, defaults={"slug": slugify(rule.name), "aliases": "\n".join(rule.aliases)}
-        )
+        Topic.objects.get_or_create(name=rule.name, defaults={"slug": slugify(rule.name), "aliases": "\n".join(rule.aliases)})
 
 
 class Migration(migrations.Migration):

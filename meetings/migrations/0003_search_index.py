@@ -13,6 +13,7 @@ drops its triggers without a word (migration 0005 would have).
 The SQL is copied here from meetings/search/backends/ so that this migration stays as it was
 applied when those modules change.
 """
+
 from django.db import migrations
 
 from meetings.migration_ops import RunSQLOn
@@ -23,31 +24,31 @@ SQLITE_CREATE = [
         tokenize = "unicode61 remove_diacritics 0 tokenchars '_'",
         prefix = '3'
     )""",
-    'CREATE TABLE meetings_search_entry (letter_id integer NOT NULL PRIMARY KEY, date date NULL, tags text NOT NULL)',
-    'CREATE INDEX meetings_search_entry_date ON meetings_search_entry (date DESC, letter_id DESC)',
+    "CREATE TABLE meetings_search_entry (letter_id integer NOT NULL PRIMARY KEY, date date NULL, tags text NOT NULL)",
+    "CREATE INDEX meetings_search_entry_date ON meetings_search_entry (date DESC, letter_id DESC)",
 ]
 
 SQLITE_DROP = [
-    'DROP TABLE IF EXISTS meetings_search_entry',
-    'DROP TABLE IF EXISTS meetings_search_fts',
+    "DROP TABLE IF EXISTS meetings_search_entry",
+    "DROP TABLE IF EXISTS meetings_search_fts",
 ]
 
 POSTGRES_CREATE = [
-    'CREATE EXTENSION IF NOT EXISTS unaccent',
-    'CREATE TEXT SEARCH CONFIGURATION archive_dutch (COPY = pg_catalog.dutch)',
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE TEXT SEARCH CONFIGURATION archive_dutch (COPY = pg_catalog.dutch)",
     """ALTER TEXT SEARCH CONFIGURATION archive_dutch
         ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
         WITH unaccent, dutch_stem""",
     """CREATE TABLE meetings_search_document (
         letter_id bigint PRIMARY KEY, date date NULL, tags text NOT NULL, vector tsvector NOT NULL
     ) WITH (toast_tuple_target = 8160)""",
-    'ALTER TABLE meetings_search_document ALTER COLUMN vector SET STORAGE MAIN',
-    'CREATE INDEX meetings_search_document_vector ON meetings_search_document USING gin (vector)',
+    "ALTER TABLE meetings_search_document ALTER COLUMN vector SET STORAGE MAIN",
+    "CREATE INDEX meetings_search_document_vector ON meetings_search_document USING gin (vector)",
 ]
 
 POSTGRES_DROP = [
-    'DROP TABLE IF EXISTS meetings_search_document',
-    'DROP TEXT SEARCH CONFIGURATION IF EXISTS archive_dutch',
+    "DROP TABLE IF EXISTS meetings_search_document",
+    "DROP TEXT SEARCH CONFIGURATION IF EXISTS archive_dutch",
 ]
 
 # Words seen by the index, for prefix expansion and spelling suggestions; on PostgreSQL in

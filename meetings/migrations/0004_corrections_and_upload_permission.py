@@ -4,39 +4,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0003_search_index'),
+        ("meetings", "0003_search_index"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='letter',
-            options={'ordering': ['-date', '-id'], 'permissions': [('upload_letter', 'Kan brieven uploaden en publiceren')], 'verbose_name': 'brief', 'verbose_name_plural': 'brieven'},
+            name="letter",
+            options={
+                "ordering": ["-date", "-id"],
+                "permissions": [("upload_letter", "Kan brieven uploaden en publiceren")],
+                "verbose_name": "brief",
+                "verbose_name_plural": "brieven",
+            },
         ),
         migrations.AddField(
-            model_name='letter',
-            name='locked_fields',
-            field=models.JSONField(blank=True, default=list, help_text='Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan.', verbose_name='gecorrigeerde velden'),
+            model_name="letter",
+            name="locked_fields",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan.",
+                verbose_name="gecorrigeerde velden",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='locked_fields',
-            field=models.JSONField(blank=True, default=list, help_text='Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan.', verbose_name='gecorrigeerde velden'),
+            model_name="meeting",
+            name="locked_fields",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Velden die een beheerder heeft gecorrigeerd; een nieuwe import laat ze staan.",
+                verbose_name="gecorrigeerde velden",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='merged_spans',
-            field=models.JSONField(blank=True, default=list, help_text='Reeks en data van bijeenkomsten die hierin zijn samengevoegd, zodat een nieuwe import ze hier terugvindt.', verbose_name='samengevoegde data'),
+            model_name="meeting",
+            name="merged_spans",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Reeks en data van bijeenkomsten die hierin zijn samengevoegd, zodat een nieuwe import ze hier terugvindt.",
+                verbose_name="samengevoegde data",
+            ),
         ),
         migrations.AlterField(
-            model_name='letter',
-            name='subject',
-            field=models.CharField(max_length=300, verbose_name='betreft'),
+            model_name="letter",
+            name="subject",
+            field=models.CharField(max_length=300, verbose_name="betreft"),
         ),
         migrations.AlterField(
-            model_name='session',
-            name='subject',
-            field=models.CharField(blank=True, max_length=300, verbose_name='inhoud'),
+            model_name="session",
+            name="subject",
+            field=models.CharField(blank=True, max_length=300, verbose_name="inhoud"),
         ),
     ]

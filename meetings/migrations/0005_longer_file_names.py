@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0004_corrections_and_upload_permission'),
+        ("meetings", "0004_corrections_and_upload_permission"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='letter',
-            name='source_file',
-            field=models.FileField(blank=True, max_length=500, upload_to='letters/%Y/', verbose_name='origineel bestand'),
+            model_name="letter",
+            name="source_file",
+            field=models.FileField(blank=True, max_length=500, upload_to="letters/%Y/", verbose_name="origineel bestand"),
         ),
     ]

@@ -3,6 +3,7 @@ index lookups (meetings/search/backends/base.py, filter_sql). Letters already in
 are indexed again by migration 0007, which fills this table too (the index code of today
 writes the columns 0007 adds, so it cannot run here).
 """
+
 from django.db import migrations
 
 from meetings.migration_ops import RunSQLOn

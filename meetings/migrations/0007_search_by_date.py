@@ -17,6 +17,7 @@ them); `meetings.search.rebuild_index()` with that code refills them.
 The SQL is copied here from meetings/search/backends/ so that this migration stays as it was
 applied when those modules change.
 """
+
 from django.db import migrations
 
 from meetings.migration_ops import RunSQLOn
@@ -71,12 +72,14 @@ def index_existing_letters(apps, schema_editor):
     from meetings.search.indexer import Rows, rebuild_index
 
     letter = apps.get_model("meetings", "Letter")
-    rebuild_index(Rows(
-        letter.objects,
-        apps.get_model("meetings", "Session").objects,
-        apps.get_model("meetings", "LetterMeeting").objects,
-        letter.topics.through.objects,
-    ))
+    rebuild_index(
+        Rows(
+            letter.objects,
+            apps.get_model("meetings", "Session").objects,
+            apps.get_model("meetings", "LetterMeeting").objects,
+            letter.topics.through.objects,
+        )
+    )
 
 
 class Migration(migrations.Migration):

@@ -11,6 +11,7 @@ index's own code (meetings/search/text.py), as the index was.
 
 Migrating back removes the words that are not suggested, leaving the vocabulary as 0007 had it.
 """
+
 from django.db import migrations
 
 from meetings.migration_ops import RunSQLOn

@@ -24,6 +24,7 @@ executemany of a plain UPDATE: bulk_update's CASE over every row of a batch took
 100,000 letters on SQLite, this about 6 s (PostgreSQL: about 25 s either way, nearly all of
 it the database writing the rows).
 """
+
 from dataclasses import dataclass
 
 from django.db import migrations, models

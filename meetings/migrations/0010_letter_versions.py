@@ -5,54 +5,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0009_body_format'),
+        ("meetings", "0009_body_format"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LetterVersion',
+            name="LetterVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source_name', models.CharField(max_length=255, verbose_name='bestandsnaam')),
-                ('source_sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('source_file', models.FileField(blank=True, max_length=500, upload_to='', verbose_name='origineel bestand')),
-                ('extracted', models.JSONField(default=dict, help_text='Velden, tekst, voetnoten, verwijzingen en bijeenkomsten zoals ze toen waren.', verbose_name='gegevens van deze versie')),
-                ('imported_at', models.DateTimeField(verbose_name='geïmporteerd op')),
-                ('replaced_at', models.DateTimeField(auto_now_add=True, verbose_name='vervangen op')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source_name", models.CharField(max_length=255, verbose_name="bestandsnaam")),
+                ("source_sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("source_file", models.FileField(blank=True, max_length=500, upload_to="", verbose_name="origineel bestand")),
+                (
+                    "extracted",
+                    models.JSONField(
+                        default=dict,
+                        help_text="Velden, tekst, voetnoten, verwijzingen en bijeenkomsten zoals ze toen waren.",
+                        verbose_name="gegevens van deze versie",
+                    ),
+                ),
+                ("imported_at", models.DateTimeField(verbose_name="geïmporteerd op")),
+                ("replaced_at", models.DateTimeField(auto_now_add=True, verbose_name="vervangen op")),
             ],
             options={
-                'verbose_name': 'eerdere versie',
-                'verbose_name_plural': 'eerdere versies',
-                'ordering': ['letter', '-replaced_at', '-id'],
+                "verbose_name": "eerdere versie",
+                "verbose_name_plural": "eerdere versies",
+                "ordering": ["letter", "-replaced_at", "-id"],
             },
         ),
         migrations.AlterField(
-            model_name='letter',
-            name='source_file',
-            field=models.FileField(blank=True, max_length=500, upload_to='', verbose_name='origineel bestand'),
+            model_name="letter",
+            name="source_file",
+            field=models.FileField(blank=True, max_length=500, upload_to="", verbose_name="origineel bestand"),
         ),
         migrations.AlterField(
-            model_name='letter',
-            name='source_name',
-            field=models.CharField(help_text='Zoals geüpload; twee brieven kunnen dezelfde naam hebben.', max_length=255, verbose_name='bestandsnaam'),
+            model_name="letter",
+            name="source_name",
+            field=models.CharField(
+                help_text="Zoals geüpload; twee brieven kunnen dezelfde naam hebben.", max_length=255, verbose_name="bestandsnaam"
+            ),
         ),
         migrations.AddIndex(
-            model_name='letter',
-            index=models.Index(fields=['reference'], name='letter_reference_idx'),
+            model_name="letter",
+            index=models.Index(fields=["reference"], name="letter_reference_idx"),
         ),
         migrations.AddIndex(
-            model_name='letter',
-            index=models.Index(fields=['source_name'], name='letter_source_name_idx'),
+            model_name="letter",
+            index=models.Index(fields=["source_name"], name="letter_source_name_idx"),
         ),
         migrations.AddField(
-            model_name='letterversion',
-            name='letter',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='meetings.letter'),
+            model_name="letterversion",
+            name="letter",
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="versions", to="meetings.letter"),
         ),
         migrations.AddIndex(
-            model_name='letterversion',
-            index=models.Index(fields=['letter', '-replaced_at'], name='letterversion_letter_idx'),
+            model_name="letterversion",
+            index=models.Index(fields=["letter", "-replaced_at"], name="letterversion_letter_idx"),
         ),
     ]

@@ -8,6 +8,7 @@ are the tags of its matches counted here (`count_tags`) and labelled from the ro
 (`facet_labels`). The indexer writes what `facet_tags` makes, so a filter finds exactly the
 letters its facet option counted.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -21,8 +22,12 @@ from ..models import Country, Letter, Meeting, Minister, Topic
 
 # Facet name (the URL parameter it sets, the tag's prefix) -> label, in the order shown.
 FACETS = {
-    "kind": _("Soort"), "year": _("Jaar"), "minister": _("Bewindspersoon"),
-    "series": _("Reeks"), "country": _("Land"), "topic": _("Onderwerp"),
+    "kind": _("Soort"),
+    "year": _("Jaar"),
+    "minister": _("Bewindspersoon"),
+    "series": _("Reeks"),
+    "country": _("Land"),
+    "topic": _("Onderwerp"),
 }
 FACET_SIZE = 12  # options shown per facet: the largest values (the newest years)
 

@@ -1,5 +1,6 @@
 """The browse filters, plus a date range, for narrowing a search, and what they allow in the
 index's terms (`within`)."""
+
 from __future__ import annotations
 
 import datetime as dt

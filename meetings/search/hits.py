@@ -1,6 +1,7 @@
 """The found letters as the results page, the API and the feed show them: the subject and the
 best passage with the hits marked, and the meetings (or the working session) a hit belongs to.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,7 +36,10 @@ def load_hits(backend, query: LexemeQuery, ids: list[int]) -> list[Hit]:
     snippets = backend.snippets(query, ordered)
     return [
         make_hit(
-            letter, query, snippets.get(letter.pk) or Snippet(""), sessions.get(letter.pk, []),
+            letter,
+            query,
+            snippets.get(letter.pk) or Snippet(""),
+            sessions.get(letter.pk, []),
             sorted(meetings.get(letter.pk, []), key=lambda m: (m.start_date, m.pk)),
         )
         for letter in ordered
@@ -47,7 +51,9 @@ def meetings_and_sessions(letter_ids: list[int]) -> tuple[dict[int, list[Meeting
     by key: joined to meetings, the links and sessions were hash joins that read every meeting."""
     links = LetterMeeting.objects.filter(letter_id__in=letter_ids).order_by().values_list("letter_id", "meeting_id")
     sessions = list(
-        Session.objects.filter(letter_id__in=letter_ids).only("letter_id", "meeting_id", "title", "heading").order_by("order", "pk")
+        Session.objects.filter(letter_id__in=letter_ids)
+        .only("letter_id", "meeting_id", "title", "heading")
+        .order_by("order", "pk")
     )
     meeting_ids = {m for _letter, m in links} | {s.meeting_id for s in sessions}
     meetings = Meeting.objects.only("title", "slug", "start_date", "end_date").in_bulk(meeting_ids)

@@ -7,13 +7,14 @@
   letters are indexed once, when the transaction commits.
 - A deleted letter leaves the index in a post_delete handler, in the same transaction.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from django.db import DatabaseError, transaction
 
@@ -37,7 +38,7 @@ class Rows:
     topics: object  # Letter.topics.through
 
     @classmethod
-    def live(cls) -> "Rows":
+    def live(cls) -> Rows:
         from ..models import Letter, LetterMeeting, Session
 
         return cls(Letter.objects, Session.objects, LetterMeeting.objects, Letter.topics.through.objects)
@@ -69,14 +70,20 @@ def documents(letter_ids: list[int], rows: Rows | None = None) -> list[Document]
     """The index documents of these letters, in four queries."""
     rows = rows or Rows.live()
     titles = defaultdict(list)
-    for letter_id, title in rows.sessions.filter(letter_id__in=letter_ids).order_by("letter_id", "order").values_list("letter_id", "title"):
+    for letter_id, title in (
+        rows.sessions.filter(letter_id__in=letter_ids).order_by("letter_id", "order").values_list("letter_id", "title")
+    ):
         titles[letter_id].append(title)
     series, countries, topics = related_tags(letter_ids, rows)
     fields = ("pk", "subject", "body", "kind", "date", "minister_id")
     return [
         make_document(
-            pk, subject, titles[pk], body,
-            date=date, tags=facet_tags(
+            pk,
+            subject,
+            titles[pk],
+            body,
+            date=date,
+            tags=facet_tags(
                 kind=kind, date=date, minister_id=minister_id, series=series[pk], countries=countries[pk], topics=topics[pk]
             ),
         )
@@ -119,7 +126,9 @@ def index_written(letter_ids: list[int]) -> None:
     from ..models import LetterMeeting
 
     index_letters(letter_ids)
-    neighbours = set(LetterMeeting.objects.filter(meeting__letter_links__letter__in=letter_ids).values_list("letter_id", flat=True))
+    neighbours = set(
+        LetterMeeting.objects.filter(meeting__letter_links__letter__in=letter_ids).values_list("letter_id", flat=True)
+    )
     refresh_tags(sorted(neighbours - set(letter_ids)))
     pending().difference_update(neighbours | set(letter_ids))
 

@@ -3,6 +3,7 @@
 archive/settings.py declares them and says what each bounds and why. A Search reads them
 once, when it is made, so a test's `settings` override reaches the next search.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,5 +18,5 @@ class Limits:
     prefix_stems: int  # SEARCH_PREFIX_STEMS: stems a query's prefixes are matched as
 
     @classmethod
-    def from_settings(cls) -> "Limits":
+    def from_settings(cls) -> Limits:
         return cls(settings.SEARCH_COUNT_LIMIT, settings.SEARCH_RANK_CANDIDATES, settings.SEARCH_PREFIX_STEMS)

@@ -1,5 +1,6 @@
 """What the parser repaired or ignored in a query, in sentences for the results page and the
 API: a query never gives an error page, it is told what was done with it."""
+
 from __future__ import annotations
 
 from django.utils.translation import gettext as _

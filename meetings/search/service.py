@@ -21,6 +21,7 @@ Limits.rank_candidates matches, which come first, the older after them newest fi
 more letters match than are counted, the total and the facet counts are estimated from the
 tenth of the letters whose id is a multiple of SAMPLE_MODULUS (marked as estimates).
 """
+
 from __future__ import annotations
 
 import math
@@ -153,7 +154,9 @@ class Search:
         matches = self._read(allowed, ranking=self._ranking(offset, limit), tags=facets)
         ids = self._page(allowed, matches, offset, limit)
         return SearchResult(
-            matches.total, offset, ids,
+            matches.total,
+            offset,
+            ids,
             hits=load_hits(self.backend, self.lexemes, ids) if hits else [],
             facets=self._facets(matches) if facets else [],
         )
@@ -183,7 +186,9 @@ class Search:
                 return Matches(Total(found, True, found), every, ranked)
         return Matches(Total(rounded(max(estimate, limit + 1)), False, limit), sample)
 
-    def _read_all(self, allowed: Within | None, ranking: Ranking | None, tags: bool) -> tuple[int, list[str] | None, list[int] | None]:
+    def _read_all(
+        self, allowed: Within | None, ranking: Ranking | None, tags: bool
+    ) -> tuple[int, list[str] | None, list[int] | None]:
         """The matches counted up to Limits.count + 1, with `tags` their tags; a backend that
         reads each match for that may rank the `ranking` page in the same pass."""
         cap = self.limits.count + 1
@@ -218,7 +223,11 @@ class Search:
                 ids = matches.ranked[:ranked]
             else:
                 ids = self.backend.best(
-                    self.lexemes, allowed, candidates=None if few else candidates, limit=ranked, offset=offset,
+                    self.lexemes,
+                    allowed,
+                    candidates=None if few else candidates,
+                    limit=ranked,
+                    offset=offset,
                     common=not total.exact,
                 )
         if offset + limit > candidates and not few:
@@ -265,4 +274,6 @@ class Search:
 
     def loosenings(self) -> list[Loosening]:
         """For each active filter, the number of letters found without it."""
-        return [Loosening(name, label, shown, self._total_without(skip=name).count) for name, label, shown in self.active_filters()]
+        return [
+            Loosening(name, label, shown, self._total_without(skip=name).count) for name, label, shown in self.active_filters()
+        ]

@@ -9,6 +9,7 @@ topics. A deleted letter leaves the index at once, in the deleting transaction (
 is sent for QuerySet.delete() and cascades too). `post_migrate` drops entries left behind by
 deletes that send no signal (raw SQL, the TRUNCATE of PostgreSQL's test flush).
 """
+
 from __future__ import annotations
 
 from django.db import connections

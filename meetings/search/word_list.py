@@ -8,6 +8,7 @@ expansion to it finds nothing, and a suggestion is only offered after checking t
 letters (Search.suggestion). Created by migration 0003; on PostgreSQL in byte order, so that
 a prefix is a range of the key (and, since 0008, of the stem index).
 """
+
 from __future__ import annotations
 
 import difflib

@@ -17,6 +17,7 @@ The rules it applies that extraction shares (the letter's role for a meeting, th
 tolerance for "the same meeting") live in meetings/extract/timing.py; a meeting's slug in
 Meeting.slug_base and MeetingQuerySet.free_slugs.
 """
+
 from .outcome import ImportResult, Status
 from .pipeline import DRY_RUN, PREVIEW, Options, import_bytes, import_file, import_files
 

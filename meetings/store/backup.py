@@ -12,6 +12,7 @@ writes anything, runs in one transaction, removes the files it stored when it fa
 rebuilds the search index from the restored rows. Files of format 1 (before the body format
 of migration 0009 and the version history) are converted as that migration converted bodies.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,8 +37,17 @@ FORMAT = "nato-letters-archive/2"
 FORMAT_1 = "nato-letters-archive/1"
 # Parents before children, so a restore can insert rows in this order.
 MODELS = [
-    "minister", "country", "topic", "letter", "letterversion", "meeting", "lettermeeting", "session", "participation",
-    "citation", "footnote",
+    "minister",
+    "country",
+    "topic",
+    "letter",
+    "letterversion",
+    "meeting",
+    "lettermeeting",
+    "session",
+    "participation",
+    "citation",
+    "footnote",
 ]
 WITH_ORIGINALS = ("letter", "letterversion")
 
@@ -75,7 +85,10 @@ def export_archive(path: Path) -> dict[str, int]:
 
 def write_archive(path: Path) -> dict[str, int]:
     counts, rows = {}, []
-    for name, queryset in [*((m._meta.model_name, m.objects.order_by("pk")) for m in app_models()), ("logentry", admin_history())]:
+    for name, queryset in [
+        *((m._meta.model_name, m.objects.order_by("pk")) for m in app_models()),
+        ("logentry", admin_history()),
+    ]:
         counts[name] = queryset.count()
         rows.extend(json.loads(serializers.serialize("json", queryset, cls=ExactJSONEncoder, use_natural_foreign_keys=True)))
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -5,6 +5,7 @@ its fields; for rows of a few integers and strings that costs more than the data
 (about half of what writing a letter cost). These rows need no defaults filled in, no
 signals and no primary keys back, so they go in as tuples, one executemany per table.
 """
+
 from __future__ import annotations
 
 from django.db import connection, models

@@ -5,13 +5,14 @@ When an admin changes an extracted field in the admin, its name is added to the 
 whole relation ("sessions", "participants", "meetings"). Merged meetings remember the date
 spans they absorbed, so a re-import finds the merged meeting again instead of splitting it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 
 from django.db import transaction
 
-from ..models import Letter, LetterMeeting, Meeting, Participation, Session
+from ..models import Letter, Meeting, Participation, Session
 
 LETTER_FIELDS = {"kind", "date", "number", "dossier", "reference", "subject", "minister", "topics", "cosigners"}
 MEETING_FIELDS = {"series", "title", "start_date", "end_date", "location", "extraordinary", "virtual"}

@@ -7,6 +7,7 @@ the ministry's reference ("BS2024000123"); a letter with neither is identified b
 a corrected PDF of Kamerstuk 28676-387 is a new version of the archived 28676-387. A sample
 letter (fictional, marked VOORBEELDBRIEF) is never a version of an official one, nor the reverse.
 """
+
 from __future__ import annotations
 
 from django.db.models import Q

@@ -5,6 +5,7 @@ One meeting named by several letters is one row: a letter's meeting is the archi
 earlier in the batch) meeting of the same series whose dates lie within a day of its dates,
 or the meeting an admin merged such dates into. The report's dates win over the agenda's.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,9 +45,10 @@ class MeetingPool:
             meeting.slug = meeting.slug_base  # from the dates first named, as when written one by one
             self.meetings.append(meeting)
             self.new.append(meeting)
-        elif role == LetterMeeting.Role.REPORTS or id(meeting) not in self.reported:
-            if not (locked(meeting, "start_date") or locked(meeting, "end_date")):
-                self.update(meeting, start_date=data.start_date, end_date=data.end_date)  # the report's dates win
+        elif (role == LetterMeeting.Role.REPORTS or id(meeting) not in self.reported) and not (
+            locked(meeting, "start_date") or locked(meeting, "end_date")
+        ):
+            self.update(meeting, start_date=data.start_date, end_date=data.end_date)  # the report's dates win
         updates = {}
         if not locked(meeting, "location"):
             updates["location"] = meeting.location or (data.location or "")
@@ -61,7 +63,8 @@ class MeetingPool:
 
     def find(self, data: MeetingData) -> Meeting | None:
         matches = [
-            m for m in self.meetings
+            m
+            for m in self.meetings
             if m.series == data.series and same_meeting_dates(m.start_date, m.end_date, data.start_date, data.end_date)
         ]
         return min(matches, key=lambda m: m.start_date) if matches else None

@@ -10,6 +10,7 @@ each batch first lists its files in a journal (MEDIA_ROOT/pending/, one file per
 while its writer lives); the next import removes the files of a journal whose writer is dead
 and whose rows never arrived (clear_interrupted).
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -26,10 +27,8 @@ from django.utils.text import get_valid_filename
 
 from ..extract.data import LetterData
 from ..models import Letter
-
 from .sources import Source
 from .writer import Incoming, Written, write_letters
-
 
 STORED_NAME_BYTES = 150  # of the file's own name in the stored one (file systems allow 255)
 

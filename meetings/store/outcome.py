@@ -1,4 +1,5 @@
 """What became of one file: the decision the store made for it, and the letter it concerns."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -13,6 +13,7 @@ one transaction (writer.py: a batch costs about as many statements as one letter
 that cannot be written is written again letter by letter, so one bad letter fails alone, with
 its reason; the database never holds part of a letter. Results come in the order of the files.
 """
+
 from __future__ import annotations
 
 import logging
@@ -29,8 +30,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 
 from ..extract import ExtractionError, parse_letter
-from ..extract.data import LetterData
 from ..extract.bounded import ReadLimits, die_with_parent
+from ..extract.data import LetterData
 from ..extract.read import read_letter_bytes
 from ..extract.topics import TopicRule
 from ..models import Letter
@@ -65,7 +66,9 @@ DRY_RUN = Options(write=False, consult_archive=False)
 PREVIEW = Options(write=False, describe=True)
 
 
-def import_files(paths: list[Path], *, topics: list[TopicRule] | None = None, options: Options = Options()) -> Iterator[ImportResult]:
+def import_files(
+    paths: list[Path], *, topics: list[TopicRule] | None = None, options: Options = Options()
+) -> Iterator[ImportResult]:
     workers = min(os.cpu_count() or 1, 8) if len(paths) >= PARALLEL_FROM else 1
     return import_sources(map(read_source, paths), topics=topics, options=options, workers=workers)
 
@@ -90,8 +93,11 @@ def read_limits(deadline: float | None = None) -> ReadLimits:
     if deadline is not None:
         seconds = min(seconds, deadline - time.monotonic())
     return ReadLimits(
-        max_bytes=settings.LETTER_MAX_BYTES, max_unpacked_bytes=settings.LETTER_MAX_UNPACKED_BYTES,
-        max_pages=settings.LETTER_MAX_PAGES, seconds=seconds, memory_bytes=settings.LETTER_READ_MEMORY_BYTES,
+        max_bytes=settings.LETTER_MAX_BYTES,
+        max_unpacked_bytes=settings.LETTER_MAX_UNPACKED_BYTES,
+        max_pages=settings.LETTER_MAX_PAGES,
+        seconds=seconds,
+        memory_bytes=settings.LETTER_READ_MEMORY_BYTES,
     )
 
 
@@ -103,7 +109,11 @@ class Planned:
 
 
 def import_sources(
-    sources: Iterable[Source | Unreadable], *, topics: list[TopicRule] | None = None, options: Options = Options(), workers: int = 1
+    sources: Iterable[Source | Unreadable],
+    *,
+    topics: list[TopicRule] | None = None,
+    options: Options = Options(),
+    workers: int = 1,
 ) -> Iterator[ImportResult]:
     """The decision for each source, in order (module docstring)."""
     topics = topic_rules() if topics is None else topics
@@ -177,7 +187,9 @@ class OrderedWriter:
         if any(s.sha256 == source.sha256 or identities & set(identities_of(d)) for s, d in self.batch):
             yield from self.flush()  # the same letter twice: the second sees the first one written
             if source.sha256 in self.written:
-                yield from self.add_result(ImportResult(source.name, Status.UNCHANGED, letter=self.written[source.sha256], data=data))
+                yield from self.add_result(
+                    ImportResult(source.name, Status.UNCHANGED, letter=self.written[source.sha256], data=data)
+                )
                 return
         pair = (source, data)  # one object in both lists: flush() finds its result by id()
         self.order.append(pair)
@@ -196,7 +208,8 @@ class OrderedWriter:
         versions = archived_versions_of([data for _source, data in batch])
         waiting = {
             id(pair): ImportResult(pair[0].name, Status.NEW_VERSION, letter=version, data=pair[1])
-            for pair, version in zip(batch, versions) if version is not None and not self.options.may_replace(version)
+            for pair, version in zip(batch, versions)
+            if version is not None and not self.options.may_replace(version)
         }
         chosen = [(pair, version) for pair, version in zip(batch, versions) if id(pair) not in waiting]
         written = dict(zip((id(pair) for pair, _v in chosen), self.write_letters(chosen)))
@@ -246,7 +259,9 @@ def failure(pair: tuple[Source, LetterData], exc: Exception) -> ImportResult:
     return ImportResult(source.name, Status.FAILED, error=reason, data=data)
 
 
-def extracted(contents: Iterator[bytes], topics: list[TopicRule], workers: int, deadline: float | None) -> Iterator[LetterData | str]:
+def extracted(
+    contents: Iterator[bytes], topics: list[TopicRule], workers: int, deadline: float | None
+) -> Iterator[LetterData | str]:
     """Each file's LetterData, or the reason it has none, in order; in worker processes a
     bounded number of files ahead when there are several workers."""
     if workers == 1:

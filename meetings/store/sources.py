@@ -1,4 +1,5 @@
 """A file as the store takes it in: its name, its bytes and their SHA-256, read and hashed once."""
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,7 @@ the preview as a run that writes nothing, the publish as an import.
 Files wait in a staging folder (MEDIA_ROOT/staging/<token>/), not in the archive: cancelling
 removes the folder, publishing imports the files and removes it.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,8 @@ from pathlib import Path
 from django.conf import settings
 
 from ..extract.read import file_kind
-from .outcome import ImportResult, Status
 from .identity import near_duplicate_of
+from .outcome import ImportResult, Status
 from .pipeline import PREVIEW, Options, import_sources
 from .sources import Source
 from .versions import changes

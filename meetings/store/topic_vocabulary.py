@@ -1,4 +1,5 @@
 """The topic vocabulary as the extraction needs it: from the database, which admins extend."""
+
 from __future__ import annotations
 
 from django.db import DatabaseError

@@ -1,5 +1,6 @@
 """A letter's version history: when a new file of the same letter replaces it, what the
 archive held before is kept, file and extracted data together (models.LetterVersion)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,12 +16,18 @@ def keep_versions(letters: list[Letter]) -> None:
     per letter; replacing letters is rare and deliberate). A version came in when the one
     before it was replaced, the first when the letter was imported."""
     arrived = dict(
-        LetterVersion.objects.filter(letter__in=letters).values("letter").annotate(last=Max("replaced_at")).values_list("letter", "last")
+        LetterVersion.objects.filter(letter__in=letters)
+        .values("letter")
+        .annotate(last=Max("replaced_at"))
+        .values_list("letter", "last")
     )
     LetterVersion.objects.bulk_create(
         LetterVersion(
-            letter=letter, source_name=letter.source_name, source_sha256=letter.source_sha256,
-            source_file=letter.source_file.name, extracted=snapshot(letter),
+            letter=letter,
+            source_name=letter.source_name,
+            source_sha256=letter.source_sha256,
+            source_file=letter.source_file.name,
+            extracted=snapshot(letter),
             imported_at=arrived.get(letter.pk, letter.imported_at),
         )
         for letter in letters
@@ -41,8 +48,14 @@ def snapshot(letter: Letter) -> dict:
         "cosigners": [{"name": m.name, "role": m.role} for m in letter.cosigners.all()],
         "body": letter.body,
         "meetings": [
-            {"series": link.meeting.series, "title": link.meeting.title, "start_date": link.meeting.start_date.isoformat(),
-             "end_date": link.meeting.end_date.isoformat(), "location": link.meeting.location or None, "role": link.role}
+            {
+                "series": link.meeting.series,
+                "title": link.meeting.title,
+                "start_date": link.meeting.start_date.isoformat(),
+                "end_date": link.meeting.end_date.isoformat(),
+                "location": link.meeting.location or None,
+                "role": link.role,
+            }
             for link in links
         ],
         "citations": [{"id": c.kamerstuk_id, "text": c.text} for c in letter.citations.all()],

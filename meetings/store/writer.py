@@ -5,6 +5,7 @@ letters it holds: letters, footnotes, citations, topics, meetings, links, partic
 sessions and the search index each go in one or a few bulk statements, which is what makes
 a large import fast. Fields an admin corrected (corrections.locked) keep their values.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -63,15 +64,30 @@ def write_letters(items: list[Incoming]) -> list[Written]:
             w.letter.save()
             if not locked(w.letter, "cosigners"):
                 w.letter.cosigners.set([ministers[m.name] for m in w.data.cosigners])
-    insert_rows(Letter.cosigners.through, ["letter", "minister"], [
-        (w.letter.pk, ministers[name].pk) for w in written if w.created for name in dict.fromkeys(m.name for m in w.data.cosigners)
-    ])
-    insert_rows(Letter.topics.through, ["letter", "topic"], [
-        (w.letter.pk, topic_rows[name].pk)
-        for w in written if not locked(w.letter, "topics")
-        for name in dict.fromkeys(w.data.topics) if name in topic_rows
-    ])
-    insert_rows(Footnote, ["letter", "number", "text"], [(w.letter.pk, f.number, f.text) for w in written for f in w.data.footnotes])
+    insert_rows(
+        Letter.cosigners.through,
+        ["letter", "minister"],
+        [
+            (w.letter.pk, ministers[name].pk)
+            for w in written
+            if w.created
+            for name in dict.fromkeys(m.name for m in w.data.cosigners)
+        ],
+    )
+    insert_rows(
+        Letter.topics.through,
+        ["letter", "topic"],
+        [
+            (w.letter.pk, topic_rows[name].pk)
+            for w in written
+            if not locked(w.letter, "topics")
+            for name in dict.fromkeys(w.data.topics)
+            if name in topic_rows
+        ],
+    )
+    insert_rows(
+        Footnote, ["letter", "number", "text"], [(w.letter.pk, f.number, f.text) for w in written for f in w.data.footnotes]
+    )
     store_citations(written)
     store_meetings([w for w in written if not locked(w.letter, "meetings")], topic_rows)
     if old_meetings:
@@ -142,11 +158,21 @@ def store_citations(written: list[Written]) -> None:
     letters = [w.letter for w in written]
     cited = {(c.dossier, c.number) for w in written for c in w.data.citations}
     archived = letters_by_kamerstuk(cited)
-    insert_rows(Citation, ["letter", "dossier", "number", "text", "cited_letter"], [
-        (w.letter.pk, c.dossier, c.number, c.text[:200], archived[(c.dossier, c.number)].pk if (c.dossier, c.number) in archived else None)
-        for w in written
-        for c in w.data.citations
-    ])
+    insert_rows(
+        Citation,
+        ["letter", "dossier", "number", "text", "cited_letter"],
+        [
+            (
+                w.letter.pk,
+                c.dossier,
+                c.number,
+                c.text[:200],
+                archived[(c.dossier, c.number)].pk if (c.dossier, c.number) in archived else None,
+            )
+            for w in written
+            for c in w.data.citations
+        ],
+    )
     own = {(l.dossier, l.number): l for l in letters if l.dossier and l.number}
     if not own:
         return
@@ -180,28 +206,50 @@ def store_meetings(written: list[Written], topic_rows: dict[str, Topic]) -> None
     links = {}
     for (letter, meeting, _), role in zip(planned, roles):
         links.setdefault((letter.pk, meeting.pk), role)  # the first role named, as get_or_create
-    insert_rows(LetterMeeting, ["letter", "meeting", "role"], [(*key, role) for key, role in links.items()], ignore_conflicts=True)
+    insert_rows(
+        LetterMeeting, ["letter", "meeting", "role"], [(*key, role) for key, role in links.items()], ignore_conflicts=True
+    )
     countries = upsert_countries({p.code for _, data in named for p in data.participants})
-    insert_rows(Participation, ["meeting", "country", "role"], [
-        (meeting.pk, countries[p.code].code, Participation.Role.PARTNER.value)
-        for _, meeting, data in planned if not locked(meeting, "participants")
-        for p in data.participants
-    ], ignore_conflicts=True)
-    found = [(letter, meeting, i, s) for letter, meeting, data in planned if not locked(meeting, "sessions") for i, s in enumerate(data.sessions)]
+    insert_rows(
+        Participation,
+        ["meeting", "country", "role"],
+        [
+            (meeting.pk, countries[p.code].code, Participation.Role.PARTNER.value)
+            for _, meeting, data in planned
+            if not locked(meeting, "participants")
+            for p in data.participants
+        ],
+        ignore_conflicts=True,
+    )
+    found = [
+        (letter, meeting, i, s)
+        for letter, meeting, data in planned
+        if not locked(meeting, "sessions")
+        for i, s in enumerate(data.sessions)
+    ]
     sessions = Session.objects.bulk_create(
         Session(meeting=meeting, letter=letter, heading=s.heading[:200], subject=s.subject[:300], title=s.title[:500], order=i)
         for letter, meeting, i, s in found
     )
-    insert_rows(Session.topics.through, ["session", "topic"], [
-        (session.pk, topic_rows[name].pk) for session, (*_, s) in zip(sessions, found) for name in s.topics if name in topic_rows
-    ])
+    insert_rows(
+        Session.topics.through,
+        ["session", "topic"],
+        [
+            (session.pk, topic_rows[name].pk)
+            for session, (*_, s) in zip(sessions, found)
+            for name in s.topics
+            if name in topic_rows
+        ],
+    )
 
 
 def upsert_countries(codes: set[str]) -> dict[str, Country]:
     """Country rows for the codes, created from CLDR names where new."""
     existing = {c.code: c for c in Country.objects.filter(code__in=codes)}
     missing = [
-        Country(code=code, name_nl=country_name(code, "nl"), name_en=country_name(code, "en"), slug=slugify(country_name(code, "nl")))
+        Country(
+            code=code, name_nl=country_name(code, "nl"), name_en=country_name(code, "en"), slug=slugify(country_name(code, "nl"))
+        )
         for code in sorted(codes - existing.keys())
     ]
     if missing:

@@ -1,7 +1,7 @@
 """Template helpers for the archive's pages."""
+
 from django import template
 from django.urls import translate_url
-from django.utils.http import urlencode
 
 register = template.Library()
 

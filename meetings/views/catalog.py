@@ -1,4 +1,5 @@
 """Ministers, countries and topics: a list with counts and a page each."""
+
 from django.db.models import Count
 from django.views.generic import DetailView, ListView
 

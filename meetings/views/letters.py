@@ -28,16 +28,16 @@ class LetterDetailView(DetailView):
 
     def get_queryset(self):
         return Letter.objects.select_related("minister").prefetch_related(
-            "footnotes", "topics", "cosigners",
+            "footnotes",
+            "topics",
+            "cosigners",
             Prefetch("citations", queryset=Citation.objects.select_related("cited_letter")),
             Prefetch("meeting_links", queryset=LetterMeeting.objects.select_related("meeting")),
         )
 
     def get_context_data(self, **kwargs):
         letter = self.object
-        archived = {
-            (c.dossier, c.number): c.cited_letter.get_absolute_url() for c in letter.citations.all() if c.cited_letter
-        }
+        archived = {(c.dossier, c.number): c.cited_letter.get_absolute_url() for c in letter.citations.all() if c.cited_letter}
         footnotes = list(letter.footnotes.all())
         return super().get_context_data(
             body_html=render_body(letter.body, archived, {f.number for f in footnotes}),

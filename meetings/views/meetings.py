@@ -2,7 +2,6 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from ..filters import MeetingFilter
-from ..models import Meeting
 from ..selectors import compare_meeting, meeting_detail_queryset, meetings_with_letter_roles, neighbours
 from .paging import PAGE_SIZE
 
@@ -28,9 +27,7 @@ class MeetingDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         previous, following = neighbours(self.object)
-        return super().get_context_data(
-            comparison=compare_meeting(self.object), previous=previous, following=following, **kwargs
-        )
+        return super().get_context_data(comparison=compare_meeting(self.object), previous=previous, following=following, **kwargs)
 
 
 class CoverageView(TemplateView):

@@ -5,6 +5,7 @@ The work is done by meetings.search.service.Search; these views only turn the re
 one, run it once, and turn its result into HTML or Atom. A query never gives an error page:
 what the parser had to drop or repair is told in a sentence above the results.
 """
+
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
@@ -63,8 +64,13 @@ def results(request, search: Search) -> dict:
         hits = search.run(offset=page_obj.start_index() - 1, limit=PAGE_SIZE).hits
     facet_links(request, result.facets)
     context = {
-        "count": total.count, "count_exact": total.exact, "browsable": total.browsable, "page_obj": page_obj, "hits": hits,
-        "facets": [f for f in result.facets if f.options], "facets_estimated": any(f.estimated for f in result.facets),
+        "count": total.count,
+        "count_exact": total.exact,
+        "browsable": total.browsable,
+        "page_obj": page_obj,
+        "hits": hits,
+        "facets": [f for f in result.facets if f.options],
+        "facets_estimated": any(f.estimated for f in result.facets),
     }
     if not total.count:
         context.update(suggestion=search.suggestion(), loosenings=loosenings(request, search))

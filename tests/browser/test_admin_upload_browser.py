@@ -1,4 +1,5 @@
 """An admin adds a letter in the browser: log in, upload a PDF, check, publish, find it."""
+
 import re
 
 import pytest
@@ -9,7 +10,9 @@ from tests.test_pdf_import import pdf_of
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_admin_uploads_a_pdf_publishes_it_and_finds_it_through_search(page, live_server, settings, tmp_path, seeds_dir, screenshot):
+def test_admin_uploads_a_pdf_publishes_it_and_finds_it_through_search(
+    page, live_server, settings, tmp_path, seeds_dir, screenshot
+):
     User.objects.create_superuser("redactie", password="een-lang-wachtwoord-42")
     pdf = tmp_path / "nieuwe-brief.pdf"
     pdf.write_bytes(pdf_of((seeds_dir / "002_96d9e418ac13303a.txt").read_text(encoding="utf-8")))

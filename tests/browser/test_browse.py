@@ -1,4 +1,5 @@
 """A reader's walk through the archive in a real browser (Chromium)."""
+
 import re
 
 import pytest
@@ -10,8 +11,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def live_archive(transactional_db):
-    from tests.conftest import SAMPLES_DIR
     from meetings.store import import_file
+    from tests.conftest import SAMPLES_DIR
 
     for path in sorted(SAMPLES_DIR.glob("*.txt")) + sorted(SAMPLES_DIR.glob("*.md")):
         if not path.name.upper().startswith("README"):
@@ -19,11 +20,7 @@ def live_archive(transactional_db):
 
 
 def report_with_footnote_and_archived_citation():
-    return (
-        Letter.objects.filter(kind="report", footnotes__isnull=False, citations__cited_letter__isnull=False)
-        .distinct()
-        .first()
-    )
+    return Letter.objects.filter(kind="report", footnotes__isnull=False, citations__cited_letter__isnull=False).distinct().first()
 
 
 def test_reader_goes_from_home_to_a_report_its_footnote_and_citation(page, live_archive, screenshot):

@@ -1,4 +1,5 @@
 """`manage.py export_archive FILE`: the whole archive, originals included, in one zip file."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,4 +1,5 @@
 """`manage.py import_archive FILE`: restore an exported archive into an empty database."""
+
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError

@@ -1,4 +1,5 @@
 """`manage.py import_letters PATH...`: import letter files and folders of them."""
+
 from __future__ import annotations
 
 import json
@@ -27,14 +28,19 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", help="Letter files (.txt, .md, .markdown, .pdf, .docx) or folders to search for them.")
+        parser.add_argument(
+            "paths", nargs="+", help="Letter files (.txt, .md, .markdown, .pdf, .docx) or folders to search for them."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Parse and report what was found; write nothing.")
         parser.add_argument(
-            "--replace", action="store_true",
+            "--replace",
+            action="store_true",
             help="Let a new file of an archived letter replace it; the replaced file and data stay in the letter's version history.",
         )
         parser.add_argument(
-            "--format", choices=["text", "json"], default="text",
+            "--format",
+            choices=["text", "json"],
+            default="text",
             help="text: a line per file and a summary; json: one JSON list with an item per file.",
         )
 
@@ -81,10 +87,12 @@ class Command(BaseCommand):
         if result.status == Status.FAILED:
             self.stderr.write(self.style.ERROR(f"FAILED  {result.source}: {result.error}"))
         elif result.status == Status.NEW_VERSION:
-            self.stdout.write(self.style.WARNING(
-                f"new version of letter {result.letter.pk} ({result.letter.source_name}): {result.source} not imported; "
-                "run again with --replace to replace the archived letter"
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"new version of letter {result.letter.pk} ({result.letter.source_name}): {result.source} not imported; "
+                    "run again with --replace to replace the archived letter"
+                )
+            )
         elif verbosity >= 1:
             self.stdout.write(f"{result.status:<9} {result.source}: {describe(result)}")
             if verbosity >= 2 and result.data:
@@ -122,7 +130,14 @@ def describe(result: ImportResult) -> str:
 def as_json(result: ImportResult) -> dict:
     letter = result.data.to_json() if result.data else None
     archived = result.letter.pk if result.letter is not None else None
-    return {"source": result.source, "ok": result.ok, "status": result.status, "error": result.error, "archived_letter": archived, "letter": letter}
+    return {
+        "source": result.source,
+        "ok": result.ok,
+        "status": result.status,
+        "error": result.error,
+        "archived_letter": archived,
+        "letter": letter,
+    }
 
 
 def is_letter_file(path: Path) -> bool:

@@ -6,6 +6,7 @@
 
 Both take their words from meetings.search.language.words, so they match the same letters.
 """
+
 from __future__ import annotations
 
 from django.db import connection

@@ -14,6 +14,7 @@ each other: the same facts the browse pages' QuerySet methods join their way to 
 suite compares the two for every filter value). A year is a date range, which each backend
 applies to its own dated rows.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -109,7 +110,9 @@ class SearchBackend:
         """Matching ids, newest first (by date, then id; undated last)."""
         raise NotImplementedError
 
-    def best(self, query: LexemeQuery, within, *, candidates: int | None, limit: int, offset: int, common: bool = False) -> list[int]:
+    def best(
+        self, query: LexemeQuery, within, *, candidates: int | None, limit: int, offset: int, common: bool = False
+    ) -> list[int]:
         """Matching ids, best first, ranked among the newest `candidates` matches (None: all).
         `common`: more letters match than were counted, so that reading matches newest first
         finds the candidates soon.
@@ -119,13 +122,17 @@ class SearchBackend:
         (bench/README.md); the newest letters are what this archive's users ask for first."""
         raise NotImplementedError
 
-    def count_and_best(self, query: LexemeQuery, within, *, count_limit: int, candidates: int, limit: int, offset: int) -> tuple[int, list[int]]:
+    def count_and_best(
+        self, query: LexemeQuery, within, *, count_limit: int, candidates: int, limit: int, offset: int
+    ) -> tuple[int, list[int]]:
         """count(..., count_limit) and best(..., candidates) together, for a search whose
         matches are counted one by one: a backend that must read each match to count it
         may rank it in the same pass."""
         return self.count(query, within, count_limit), self.best(query, within, candidates=candidates, limit=limit, offset=offset)
 
-    def tags_and_best(self, query: LexemeQuery, within, *, tags_limit: int, candidates: int, limit: int, offset: int) -> tuple[list[str], list[int] | None]:
+    def tags_and_best(
+        self, query: LexemeQuery, within, *, tags_limit: int, candidates: int, limit: int, offset: int
+    ) -> tuple[list[str], list[int] | None]:
         """facet_tags(..., limit=tags_limit) and, if the backend reads every match for them
         anyway, best(..., candidates) from the same pass (else None)."""
         return self.facet_tags(query, within, limit=tags_limit), None

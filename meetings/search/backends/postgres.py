@@ -23,13 +23,14 @@ Queries are compiled from the parsed query to tsquery syntax with stems we made 
 time; websearch_to_tsquery is not used because our parser already did that job, the same way
 for SQLite.
 """
+
 from __future__ import annotations
 
 import html
 import re
 
-from ..language.lexemes import LexemeQuery, Match
 from ...extract.body import Passage, plain_blocks
+from ..language.lexemes import LexemeQuery, Match
 from ..language.snippets import Snippet, may_hold_hits, snippet
 from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
@@ -41,7 +42,9 @@ START, STOP = "\x02", "\x03"  # ts_headline's markers, replaced by <mark> after 
 HYPHEN = "\x04"
 HYPHEN_BEFORE_DIGIT = re.compile(r"(?<=[^\W_])-(?=\d)")
 MARKERS = re.compile(f"[{START}{STOP}{HYPHEN}]")
-HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=36, MinWords=20, ShortWord=2, MaxFragments=1, FragmentDelimiter=\" … \""
+HEADLINE_OPTIONS = (
+    f'StartSel={START}, StopSel={STOP}, MaxWords=36, MinWords=20, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "'
+)
 RANK_NORMALIZATION = 1  # divide by 1 + log(length): long letters do not win by length alone
 NEWEST_FIRST = "d.date DESC NULLS LAST, d.letter_id DESC"
 RANKED = f"ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank"  # the parameter: tsquery(query)
@@ -130,8 +133,15 @@ class PostgresBackend(SearchBackend):
 
     def index(self, documents: list[Document]) -> None:
         rows = [
-            (d.letter_id, d.date, " ".join(d.tags), " ".join(d.subject), " ".join(d.sessions), " ".join(d.body),
-             [tag_lexeme(t) for t in d.tags])
+            (
+                d.letter_id,
+                d.date,
+                " ".join(d.tags),
+                " ".join(d.subject),
+                " ".join(d.sessions),
+                " ".join(d.body),
+                [tag_lexeme(t) for t in d.tags],
+            )
             for d in documents
         ]
         if rows:
@@ -202,12 +212,16 @@ class PostgresBackend(SearchBackend):
         sql = f"SELECT letter_id FROM ({ranked}) c ORDER BY {BEST_FIRST} LIMIT %s OFFSET %s"
         return [row[0] for row in self._fetch(sql, params + [limit, offset])]
 
-    def count_and_best(self, query, within, *, count_limit: int, candidates: int, limit: int, offset: int) -> tuple[int, list[int]]:
+    def count_and_best(
+        self, query, within, *, count_limit: int, candidates: int, limit: int, offset: int
+    ) -> tuple[int, list[int]]:
         # Ranking every match of a count below the limit costs less than finding them a
         # second time ("cyber*" in JEF meetings, 4,478 matches: 31 ms, against 27 + 33).
         return self._read_and_rank("count(*)", query, within, count_limit, candidates, limit, offset)
 
-    def tags_and_best(self, query, within, *, tags_limit: int, candidates: int, limit: int, offset: int) -> tuple[list[str], list[int] | None]:
+    def tags_and_best(
+        self, query, within, *, tags_limit: int, candidates: int, limit: int, offset: int
+    ) -> tuple[list[str], list[int] | None]:
         tags, ids = self._read_and_rank("array_agg(tags)", query, within, tags_limit, candidates, limit, offset)
         return tags or [], ids
 
@@ -234,15 +248,18 @@ class PostgresBackend(SearchBackend):
         all_blocks = {letter.pk: plain_blocks(letter.body) for letter in letters}
         texts = {pk: "\n\n".join(b.text for b in may_hold_hits(found, query)) for pk, found in all_blocks.items()}
         texts = {pk: HYPHEN_BEFORE_DIGIT.sub(HYPHEN, MARKERS.sub("", text)) for pk, text in texts.items() if text}
-        rows = self._fetch(
-            f"SELECT id, ts_headline('{CONFIG}', text, CAST(%s AS tsquery), %s) FROM unnest(%s::bigint[], %s::text[]) AS t(id, text)",
-            [tsquery(query), HEADLINE_OPTIONS, list(texts), list(texts.values())],
-        ) if texts else []
+        rows = (
+            self._fetch(
+                f"SELECT id, ts_headline('{CONFIG}', text, CAST(%s AS tsquery), %s) FROM unnest(%s::bigint[], %s::text[]) AS t(id, text)",
+                [tsquery(query), HEADLINE_OPTIONS, list(texts), list(texts.values())],
+            )
+            if texts
+            else []
+        )
         headlines = dict(rows)
         # Where PostgreSQL's parser still reads the text differently from ours ("2%" is not
         # "2 procent" to it), ts_headline finds no hit; the Python snippet, which matched the index, does.
         found = {pk: headline_snippet(all_blocks[pk], text) for pk, text in headlines.items() if START in text}
         return {
-            letter.pk: found.get(letter.pk) or snippet(letter.body, query, all_blocks=all_blocks[letter.pk])
-            for letter in letters
+            letter.pk: found.get(letter.pk) or snippet(letter.body, query, all_blocks=all_blocks[letter.pk]) for letter in letters
         }

@@ -19,6 +19,7 @@ relevance ranks, are read from the end of the match lists without looking at the
 
 FTS5's snippet() would show stems, so snippets are built in Python (snippets.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,6 +39,7 @@ ID_BITS = 32
 def letter_id(table: str = TABLE) -> str:
     """SQL for the letter id within a row key."""
     return f"({table}.rowid & {(1 << ID_BITS) - 1})"
+
 
 TEXT_COLUMNS = "{subject sessions body}"
 # bm25 weights of subject, sessions, body: the A/B/C weighting of the PostgreSQL backend;
@@ -109,12 +111,16 @@ class SQLiteBackend(SearchBackend):
         with self.connection.cursor() as cursor:
             self._delete_words(cursor, list(keys))  # a new date is a new key
             for table, rows in ((TABLE, words), (SAMPLE, sampled)):
-                cursor.executemany(f"INSERT INTO {table} (rowid, subject, sessions, body, tags) VALUES (%s, %s, %s, %s, %s)", rows)
+                cursor.executemany(
+                    f"INSERT INTO {table} (rowid, subject, sessions, body, tags) VALUES (%s, %s, %s, %s, %s)", rows
+                )
             cursor.executemany(f"INSERT OR REPLACE INTO {ENTRY} (letter_id, key, date, tags) VALUES (%s, %s, %s, %s)", entries)
 
     def set_tags(self, tags: dict[int, tuple[str, ...]]) -> None:
         with self.connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {ENTRY} SET tags = %s WHERE letter_id = %s", [(" ".join(t), pk) for pk, t in tags.items()])
+            cursor.executemany(
+                f"UPDATE {ENTRY} SET tags = %s WHERE letter_id = %s", [(" ".join(t), pk) for pk, t in tags.items()]
+            )
             for table in (TABLE, SAMPLE):
                 cursor.executemany(
                     f"UPDATE {table} SET tags = %s WHERE rowid = (SELECT key FROM {ENTRY} WHERE letter_id = %s)",
@@ -130,7 +136,9 @@ class SQLiteBackend(SearchBackend):
     def _delete_words(self, cursor, letter_ids: list[int]) -> None:
         for chunk, marks in self._chunks(letter_ids):
             for table in (TABLE, SAMPLE):
-                cursor.execute(f"DELETE FROM {table} WHERE rowid IN (SELECT key FROM {ENTRY} WHERE letter_id IN ({marks}))", chunk)
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE rowid IN (SELECT key FROM {ENTRY} WHERE letter_id IN ({marks}))", chunk
+                )
 
     def remove(self, letter_ids: list[int]) -> None:
         letter_ids = list(letter_ids)

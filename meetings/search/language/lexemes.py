@@ -9,10 +9,11 @@ of the stem "verdedigd". A stem can be shorter than the prefix ("verdediging" ->
 so words that start with the prefix but whose stem does not are looked up among the indexed
 words (`expand`) and their stems are matched whole.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable
 
 from .query import AnyOf, Query, Term
 from .words import lexeme
@@ -32,11 +33,11 @@ class Match:
     # whole stems instead of the prefix (SQLite: FTS5 reads a prefix's matches all at once).
     stems: tuple[str, ...] | None = None
 
-    def variants(self) -> list["Match"]:
+    def variants(self) -> list[Match]:
         """The match itself and, for a prefix, one whole-stem match per expansion."""
         return [self] + [Match(self.lexemes[:-1] + (stem,)) for stem in self.also]
 
-    def whole_variants(self) -> list["Match"] | None:
+    def whole_variants(self) -> list[Match] | None:
         """The same as variants(), but every one of whole stems; None when they are not known."""
         if not self.prefix or not self.stems:
             return None
@@ -78,7 +79,9 @@ def to_match(term: Term, expand: Callable[[str], tuple[list[str], bool]] | None,
     return Match(tuple(stems), term.prefix, also, whole)
 
 
-def normalize(query: Query, expand: Callable[[str], tuple[list[str], bool]] | None = None, *, stem_budget: int = 0) -> LexemeQuery:
+def normalize(
+    query: Query, expand: Callable[[str], tuple[list[str], bool]] | None = None, *, stem_budget: int = 0
+) -> LexemeQuery:
     """Stem the query's words; `expand(prefix)` gives the indexed stems that begin with the
     prefix and the stems of indexed words that do, and whether that is all of them. At most
     `stem_budget` of those are listed in the whole query (SEARCH_PREFIX_STEMS, read by the

@@ -14,6 +14,7 @@ characters that are no part of a word (SQL quotes, FTS5 syntax such as ^ : ( ) N
 dropped, and a long query is cut to MAX_CHARS characters and MAX_WORDS words. What was done
 is reported in `Query.notes` as codes the view turns into a sentence.
 """
+
 from __future__ import annotations
 
 import re
@@ -203,7 +204,5 @@ def replace_words(query: Query, replacements: dict[str, str]) -> Query:
     def swap(term: Term) -> Term:
         return Term(tuple(replacements.get(w, w) for w in term.words), term.prefix)
 
-    required = tuple(
-        AnyOf(tuple(swap(t) for t in c.terms)) if isinstance(c, AnyOf) else swap(c) for c in query.required
-    )
+    required = tuple(AnyOf(tuple(swap(t) for t in c.terms)) if isinstance(c, AnyOf) else swap(c) for c in query.required)
     return Query(required, tuple(swap(t) for t in query.excluded))

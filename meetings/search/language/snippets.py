@@ -6,6 +6,7 @@ Hits are found on stems with the query's own matcher (lexemes.find_hits), so a s
 matched them. This is why SQLite's snippets are built here and not with FTS5's snippet():
 the FTS5 table holds stems ("verded"), and snippet() can only show the indexed text.
 """
+
 from __future__ import annotations
 
 import html
@@ -76,7 +77,10 @@ def hit_cues(matches: list[Match]) -> set[str]:
     first letters of the longest stem of each match. The longest, because every stem of a
     phrase must be there, and "35" of "F-35" is in far fewer blocks than "f"."""
     return {
-        cue for match in matches for variant in match.variants() if (stems := [s for s in variant.lexemes if s])
+        cue
+        for match in matches
+        for variant in match.variants()
+        if (stems := [s for s in variant.lexemes if s])
         for cue in cues_of(max(stems, key=len))
     }
 
@@ -132,10 +136,6 @@ def window_html(text: str, found, hits, start: int, size: int) -> str:
     end = min(len(found), start + size)
     first_char = found[start].start if start else 0
     last_char = found[end - 1].end if end < len(found) else len(text)
-    spans = [
-        (found[a].start - first_char, found[b].end - first_char)
-        for a, b, _ in hits
-        if a >= start and b < end
-    ]
+    spans = [(found[a].start - first_char, found[b].end - first_char) for a, b, _ in hits if a >= start and b < end]
     body = mark(text[first_char:last_char], spans)
     return ("… " if first_char else "") + body + (" …" if last_char < len(text) else "")

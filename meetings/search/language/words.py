@@ -16,6 +16,7 @@ snowballstemmer 3 renamed the stemmer PostgreSQL ships (up to at least PostgreSQ
 "dutch_porter" and gave the name "dutch" to a newer algorithm that stems differently
 ("ministers" -> "mini"); we ask for the one PostgreSQL uses, so both backends agree.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,11 +27,109 @@ import snowballstemmer
 
 # PostgreSQL's tsearch_data/dutch.stop, which is the Snowball project's Dutch stop list.
 INDEX_STOPWORDS = frozenset(
-    """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
-    hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar
-    heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel
-    meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt
-    wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest andere""".split()
+    [
+        "de",
+        "en",
+        "van",
+        "ik",
+        "te",
+        "dat",
+        "die",
+        "in",
+        "een",
+        "hij",
+        "het",
+        "niet",
+        "zijn",
+        "is",
+        "was",
+        "op",
+        "aan",
+        "met",
+        "als",
+        "voor",
+        "had",
+        "er",
+        "maar",
+        "om",
+        "hem",
+        "dan",
+        "zou",
+        "of",
+        "wat",
+        "mijn",
+        "men",
+        "dit",
+        "zo",
+        "door",
+        "over",
+        "ze",
+        "zich",
+        "bij",
+        "ook",
+        "tot",
+        "je",
+        "mij",
+        "uit",
+        "der",
+        "daar",
+        "haar",
+        "naar",
+        "heb",
+        "hoe",
+        "heeft",
+        "hebben",
+        "deze",
+        "u",
+        "want",
+        "nog",
+        "zal",
+        "me",
+        "zij",
+        "nu",
+        "ge",
+        "geen",
+        "omdat",
+        "iets",
+        "worden",
+        "toch",
+        "al",
+        "waren",
+        "veel",
+        "meer",
+        "doen",
+        "toen",
+        "moet",
+        "ben",
+        "zonder",
+        "kan",
+        "hun",
+        "dus",
+        "alles",
+        "onder",
+        "ja",
+        "eens",
+        "hier",
+        "wie",
+        "werd",
+        "altijd",
+        "doch",
+        "wordt",
+        "wezen",
+        "kunnen",
+        "ons",
+        "zelf",
+        "tegen",
+        "na",
+        "reeds",
+        "wil",
+        "kon",
+        "niets",
+        "uw",
+        "iemand",
+        "geweest",
+        "andere",
+    ]
 )
 # A run of letters/digits, or a per cent sign right after a number ("2%", "2 %").
 WORD = re.compile(r"[^\W_]+|(?<=\d)%|(?<=\d )%")
@@ -85,11 +184,7 @@ def folded_words(raw: str) -> tuple[str, ...]:
 
 def tokens(text: str) -> list[Token]:
     """The words of a text with their place in it; `text` should be NFC (letter text is)."""
-    return [
-        Token(word, match.start(), match.end())
-        for match in WORD.finditer(text)
-        for word in folded_words(match.group())
-    ]
+    return [Token(word, match.start(), match.end()) for match in WORD.finditer(text) for word in folded_words(match.group())]
 
 
 def words(text: str) -> list[str]:
