@@ -78,16 +78,6 @@ QUERIES = [
 ]
 SERIES = ["dmm"] * 6 + ["udcg", "jef", "nuc", "summit", "other"]
 COUNTRIES = ["UA", "GE", "FI", "SE", "MD", "JP", "AU", "NZ", "KR", "AT", "IE", "CH", "BA", "RS"]
-MINISTERS = [
-    "J.P. de Vries",
-    "A.M. Bakker",
-    "H.W. van den Berg",
-    "S.L. Jansen",
-    "M.C. Visser",
-    "R.T. Smit",
-    "E.J. de Boer",
-    "L.F. Mulder",
-]
 
 
 def build_pool(size: int, seed: int) -> list:
@@ -110,6 +100,7 @@ def build_pool(size: int, seed: int) -> list:
 def reference_rows(rng: random.Random, meeting_count: int) -> tuple[list, list, dict]:
     """Ministers, countries and meetings (with partner countries) to hang letters on."""
     from django.utils.text import slugify
+    from generate import MINISTERS  # the generator's invented signers
 
     from meetings.extract.countries import country_name
     from meetings.models import Country, Meeting, Minister, Participation, Topic
