@@ -144,11 +144,15 @@ def refresh_tags(letter_ids: list[int]) -> None:
         backend.set_tags(changed)
 
 
-def rebuild_index(rows: Rows | None = None) -> int:
-    """Index every letter again and drop entries of letters that are gone."""
+def rebuild_index(rows: Rows | None = None, *, fresh_words: bool = False) -> int:
+    """Index every letter again and drop entries of letters that are gone. `fresh_words`: the
+    word list is emptied first and filled again, for when the way words become lexemes has
+    changed (`manage.py reindex`, migration 0011)."""
     rows = rows or Rows.live()
     ids = list(rows.letters.order_by("pk").values_list("pk", flat=True))
     get_backend().remove_orphans()
+    if fresh_words:
+        word_list.clear()
     return index_letters(ids, rows)
 
 

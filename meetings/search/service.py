@@ -38,7 +38,7 @@ from .language.lexemes import LexemeQuery, normalize
 from .language.query import Query, parse, replace_words
 from .language.words import is_vocabulary_word
 from .limits import Limits
-from .word_list import closest_word, known_words, stems_with_prefix
+from .word_list import closest_word, known_words, stems_with_heads, stems_with_prefix
 
 SORTS = ("relevance", "date")
 
@@ -134,7 +134,8 @@ class Search:
         if query.is_empty:
             return LexemeQuery()
         expand = partial(stems_with_prefix, limit=self.limits.prefix_stems)
-        return normalize(query, expand, stem_budget=self.limits.prefix_stems)
+        compounds = partial(stems_with_heads, limit=self.limits.prefix_stems)
+        return normalize(query, expand, stem_budget=self.limits.prefix_stems, compounds=compounds)
 
     @property
     def is_empty(self) -> bool:

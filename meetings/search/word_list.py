@@ -1,5 +1,8 @@
 """The word list: every word the index has seen (folded, unstemmed) with its stem, for
-prefixes and spelling suggestions. (Not the topic vocabulary, meetings/vocabulary.py.)
+prefixes and spelling suggestions, and with the lexeme of its head when it is a compound, so
+that a search for a word also finds the compounds it heads ("dreiging" finds "cyberdreiging";
+language/lemmas.py says how a compound is split; migration 0011 added the heads). (Not the
+topic vocabulary, meetings/store/topic_vocabulary.py.)
 
 One row per word, with its stem: every indexed word (migration 0008; before, only those
 worth suggesting, which `suggest` marks), so that the stems a prefix stands for can be
@@ -15,7 +18,7 @@ import difflib
 
 from django.db import connection
 
-from .language.words import is_vocabulary_word, lexeme
+from .language.words import head_lexeme, is_vocabulary_word, lexeme
 
 TABLE = "meetings_search_word"
 MAX_CANDIDATES = 5000  # words of about the right length and first letter a suggestion compares
@@ -30,9 +33,16 @@ def words_to_list(word_lists) -> set[str]:
 def add_words(found: set[str]) -> None:
     if not found:
         return
-    rows = [(w, lexeme(w), is_vocabulary_word(w)) for w in sorted(found)]
+    rows = [(w, lexeme(w), is_vocabulary_word(w), head_lexeme(w)) for w in sorted(found)]
     with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {TABLE} (word, stem, suggest) VALUES (%s, %s, %s) ON CONFLICT (word) DO NOTHING", rows)
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (word, stem, suggest, head) VALUES (%s, %s, %s, %s) ON CONFLICT (word) DO NOTHING", rows
+        )
+
+
+def clear() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
 
 
 def after(prefix: str) -> str:
@@ -53,6 +63,21 @@ def stems_with_prefix(prefix: str, *, limit: int) -> tuple[list[str], bool]:
         )
         stems = [row[0] for row in cursor.fetchall()]
     return stems[:limit], len(stems) <= limit
+
+
+def stems_with_heads(stems: list[str], *, limit: int) -> dict[str, list[str]]:
+    """For each stem, the stems of the indexed compounds whose head has it (lexemes.normalize's
+    `compounds`), up to `limit` each; one query for all of them."""
+    if not stems:
+        return {}
+    found: dict[str, list[str]] = {stem: [] for stem in stems}
+    with connection.cursor() as cursor:
+        placeholders = ", ".join(["%s"] * len(stems))
+        cursor.execute(f"SELECT DISTINCT head, stem FROM {TABLE} WHERE head IN ({placeholders}) ORDER BY head, stem", stems)
+        for head, stem in cursor.fetchall():
+            if len(found[head]) < limit:
+                found[head].append(stem)
+    return found
 
 
 def known_words(candidates: set[str]) -> set[str]:

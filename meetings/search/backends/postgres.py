@@ -1,50 +1,30 @@
-"""PostgreSQL: a stored, weighted tsvector per letter with a GIN index; ts_rank and ts_headline.
+"""PostgreSQL: a stored, weighted tsvector per letter with a GIN index; ts_rank.
 
-Migration 0003 creates:
-- the text search configuration `archive_dutch`: a copy of 'dutch' whose word mappings run
-  `unaccent` before `dutch_stem`, so "Oekraine" finds "Oekraïne" also where PostgreSQL parses
-  the original text itself (ts_headline);
-- the table meetings_search_document(letter_id, date, tags, vector), the vector
-  GIN-indexed and kept in the row (STORAGE MAIN, toast_tuple_target): out of line, in TOAST,
-  every phrase check and every ts_rank would fetch it from there, three times slower.
+Migration 0003 creates the table meetings_search_document(letter_id, date, tags, vector), the
+vector GIN-indexed and kept in the row (STORAGE MAIN, toast_tuple_target): out of line, in
+TOAST, every phrase check and every ts_rank would fetch it from there, three times slower.
 Migration 0007 adds an index on (date, letter_id) to read matches newest first, and a partial
 GIN index over the letters the facet estimates sample.
 
-The vector is built from the words of meetings.search.language.words, folded and joined by spaces, not
-from the raw text: PostgreSQL's own parser reads "F-35" as "f" and the number "-35", and
-"air policing-taken" as "policing-taken", "polic", "tak" (so "policing" is no longer next to
-"air"); with the words split by our tokenizer both databases count the same words at the
-same positions, and the phrase queries of one test suite match the same letters on both.
-Stemming and stop words stay PostgreSQL's ('dutch' configuration); language/words.py uses the same
-Snowball algorithm and stop list, and the test suite checks the two agree.
+The vector holds our own lexemes (meetings.search.language.words: lemmas, compounds, Snowball
+stems, split coordinations) at the positions of their words, given to PostgreSQL as a tsvector
+literal ("'verded':3 'air':7"), not what its 'dutch' configuration would make of the text: so
+both databases match the same words, and a PostgreSQL upgrade that changes its Dutch stemmer
+(as 19 does) cannot change what a query finds. Stop words keep their places (a phrase with
+one in it counts it, as before).
 
-Queries are compiled from the parsed query to tsquery syntax with stems we made ourselves
-(`'verded' & 'air' <-> 'polic'`), cast with ::tsquery, so PostgreSQL does not stem a second
-time; websearch_to_tsquery is not used because our parser already did that job, the same way
-for SQLite.
+Queries are compiled from the parsed query to tsquery syntax with the same lexemes
+(`'verded' & 'air' <-> 'polic'`), cast with ::tsquery, so PostgreSQL stems nothing itself.
+Snippets come from Python (language/snippets.py), as on SQLite: the same hits are marked.
 """
 
 from __future__ import annotations
 
-import html
-import re
-
-from ...extract.body import Passage, plain_blocks
 from ..language.lexemes import LexemeQuery, Match
-from ..language.snippets import Snippet, may_hold_hits, snippet
+from ..language.words import lexeme
 from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
 TABLE = "meetings_search_document"
-CONFIG = "archive_dutch"
-START, STOP = "\x02", "\x03"  # ts_headline's markers, replaced by <mark> after escaping
-# PostgreSQL's parser reads "F-35" as "f" and the number "-35", ours as "f" and "35" (the
-# index holds ours): ts_headline is given such a hyphen as this blank, and it is put back.
-HYPHEN = "\x04"
-HYPHEN_BEFORE_DIGIT = re.compile(r"(?<=[^\W_])-(?=\d)")
-MARKERS = re.compile(f"[{START}{STOP}{HYPHEN}]")
-HEADLINE_OPTIONS = (
-    f'StartSel={START}, StopSel={STOP}, MaxWords=36, MinWords=20, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "'
-)
 RANK_NORMALIZATION = 1  # divide by 1 + log(length): long letters do not win by length alone
 NEWEST_FIRST = "d.date DESC NULLS LAST, d.letter_id DESC"
 RANKED = f"ts_rank(d.vector, %s::tsquery, {RANK_NORMALIZATION}) AS rank"  # the parameter: tsquery(query)
@@ -53,9 +33,7 @@ MATCH = "d.vector @@ %s::tsquery"
 
 UPSERT_SQL = f"""
     INSERT INTO {TABLE} (letter_id, date, tags, vector) VALUES (%s, %s, %s,
-        setweight(to_tsvector('{CONFIG}', %s), 'A')
-        || setweight(to_tsvector('{CONFIG}', %s), 'B')
-        || setweight(to_tsvector('{CONFIG}', %s), 'C')
+        setweight(%s::tsvector, 'A') || setweight(%s::tsvector, 'B') || setweight(%s::tsvector, 'C')
         || array_to_tsvector(%s::text[]))
     ON CONFLICT (letter_id) DO UPDATE SET
         date = EXCLUDED.date, tags = EXCLUDED.tags, vector = EXCLUDED.vector"""
@@ -110,20 +88,20 @@ def tsquery(query: LexemeQuery, listed: bool = False) -> str:
     return expression
 
 
-def headline_snippet(all_blocks: list[Passage], headline: str) -> Snippet | None:
-    """ts_headline's passage escaped, its markers made <mark>, '…' where text is left out, and
-    the heading of the section it comes from; None if the passage is not one piece of the
-    letter (it was given only some blocks, and may run from one into a later one)."""
-    headline = " ".join(headline.replace(STOP + HYPHEN + START, HYPHEN).replace(HYPHEN, "-").split())
-    plain = headline.replace(START, "").replace(STOP, "")
-    text = " ".join(b.text for b in all_blocks)
-    at = text.find(plain)
-    if at == -1:
-        return None
-    marked = html.escape(headline).replace(START, "<mark>").replace(STOP, "</mark>").replace("</mark> <mark>", " ")
-    marked = ("… " if at != 0 else "") + marked + (" …" if at + len(plain) < len(text) else "")
-    heading = next((b.heading for b in all_blocks if plain[:80] in b.text), "")
-    return Snippet(marked, heading, headline.count(START))
+MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this one
+MAX_POSITIONS = 256  # positions PostgreSQL keeps of one lexeme
+
+
+def positioned(words: list[str]) -> str:
+    """The words' lexemes at their positions, as a tsvector literal; stop words hold theirs."""
+    positions: dict[str, list[int]] = {}
+    for at, word in enumerate(words, start=1):
+        found = lexeme(word)
+        if found is not None:
+            places = positions.setdefault(found, [])
+            if len(places) < MAX_POSITIONS and (not places or places[-1] < MAX_POSITION):
+                places.append(min(at, MAX_POSITION))
+    return " ".join(f"{quote(found)}:{','.join(map(str, places))}" for found, places in positions.items())
 
 
 class PostgresBackend(SearchBackend):
@@ -137,9 +115,9 @@ class PostgresBackend(SearchBackend):
                 d.letter_id,
                 d.date,
                 " ".join(d.tags),
-                " ".join(d.subject),
-                " ".join(d.sessions),
-                " ".join(d.body),
+                positioned(d.subject),
+                positioned(d.sessions),
+                positioned(d.body),
                 [tag_lexeme(t) for t in d.tags],
             )
             for d in documents
@@ -241,25 +219,3 @@ class PostgresBackend(SearchBackend):
     def facet_tags(self, query, within, *, sample: bool = False, limit: int | None = None) -> list[str]:
         where, params = self._where(query, within, sample)
         return [row[0] for row in self._fetch(f"SELECT d.tags FROM {TABLE} d WHERE {where} LIMIT %s", params + [limit])]
-
-    def snippets(self, query, letters) -> dict[int, Snippet]:
-        # ts_headline parses and stems all the text it is given, half a millisecond for a
-        # letter: it is given only the blocks that can hold a hit.
-        all_blocks = {letter.pk: plain_blocks(letter.body) for letter in letters}
-        texts = {pk: "\n\n".join(b.text for b in may_hold_hits(found, query)) for pk, found in all_blocks.items()}
-        texts = {pk: HYPHEN_BEFORE_DIGIT.sub(HYPHEN, MARKERS.sub("", text)) for pk, text in texts.items() if text}
-        rows = (
-            self._fetch(
-                f"SELECT id, ts_headline('{CONFIG}', text, CAST(%s AS tsquery), %s) FROM unnest(%s::bigint[], %s::text[]) AS t(id, text)",
-                [tsquery(query), HEADLINE_OPTIONS, list(texts), list(texts.values())],
-            )
-            if texts
-            else []
-        )
-        headlines = dict(rows)
-        # Where PostgreSQL's parser still reads the text differently from ours ("2%" is not
-        # "2 procent" to it), ts_headline finds no hit; the Python snippet, which matched the index, does.
-        found = {pk: headline_snippet(all_blocks[pk], text) for pk, text in headlines.items() if START in text}
-        return {
-            letter.pk: found.get(letter.pk) or snippet(letter.body, query, all_blocks=all_blocks[letter.pk]) for letter in letters
-        }

@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..language.lexemes import LexemeQuery, Match
-from ..language.snippets import Snippet, snippet
 from ..language.words import lexeme
 from .base import SAMPLE_MODULUS, Document, SearchBackend, Within
 
@@ -196,6 +195,3 @@ class SQLiteBackend(SearchBackend):
         where, params = self._where(query, within, table)
         sql = f"SELECT e.tags FROM {table} JOIN {ENTRY} e ON e.key = {table}.rowid WHERE {where} LIMIT %s"
         return [row[0] for row in self._fetch(sql, params + [-1 if limit is None else limit])]
-
-    def snippets(self, query, letters) -> dict[int, Snippet]:
-        return {letter.pk: snippet(letter.body, query) for letter in letters}

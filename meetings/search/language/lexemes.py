@@ -19,6 +19,7 @@ from .query import AnyOf, Query, Term
 from .words import lexeme
 
 MAX_EXPANSIONS = 20  # stems of words that begin with a prefix while the stems do not (`also`)
+MAX_COMPOUNDS = 200  # stems of the compounds one word heads (`also`): "beleid" heads many
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Match:
 
     lexemes: tuple[str | None, ...]
     prefix: bool = False  # the last lexeme is a prefix of a stem
-    also: tuple[str, ...] = ()  # whole stems the prefix also stands for (see module docstring)
+    also: tuple[str, ...] = ()  # whole stems the prefix also stands for; for a word, the compounds it heads
     # Every indexed stem the prefix stands for (those it begins and `also`), when the
     # word list has few enough to list them all; else None. A backend may match these
     # whole stems instead of the prefix (SQLite: FTS5 reads a prefix's matches all at once).
@@ -58,7 +59,12 @@ class LexemeQuery:
         return [m for clause in self.required for m in clause]
 
 
-def to_match(term: Term, expand: Callable[[str], tuple[list[str], bool]] | None, ignored: list[str]) -> Match | None:
+def to_match(
+    term: Term,
+    expand: Callable[[str], tuple[list[str], bool]] | None,
+    ignored: list[str],
+    headed: dict[str, list[str]] | None = None,
+) -> Match | None:
     if term.prefix:
         stems = [lexeme(w) for w in term.words[:-1]] + [term.words[-1]]
     else:
@@ -70,7 +76,10 @@ def to_match(term: Term, expand: Callable[[str], tuple[list[str], bool]] | None,
     ignored.extend(w for w in term.words if lexeme(w) is None and not (term.prefix and w == term.words[-1]))
     if not stems:
         return None
-    if not (term.prefix and expand is not None):
+    if not term.prefix:
+        heads = (headed or {}).get(stems[0], []) if len(stems) == 1 else []
+        return Match(tuple(stems), also=tuple(s for s in heads if s != stems[0])[:MAX_COMPOUNDS])
+    if expand is None:
         return Match(tuple(stems), term.prefix)
     found, complete = expand(stems[-1])
     found = list(dict.fromkeys(found))
@@ -80,21 +89,35 @@ def to_match(term: Term, expand: Callable[[str], tuple[list[str], bool]] | None,
 
 
 def normalize(
-    query: Query, expand: Callable[[str], tuple[list[str], bool]] | None = None, *, stem_budget: int = 0
+    query: Query,
+    expand: Callable[[str], tuple[list[str], bool]] | None = None,
+    *,
+    stem_budget: int = 0,
+    compounds: Callable[[list[str]], dict[str, list[str]]] | None = None,
 ) -> LexemeQuery:
     """Stem the query's words; `expand(prefix)` gives the indexed stems that begin with the
     prefix and the stems of indexed words that do, and whether that is all of them. At most
     `stem_budget` of those are listed in the whole query (SEARCH_PREFIX_STEMS, read by the
-    caller: this module reads no settings)."""
+    caller: this module reads no settings). `compounds(stems)` gives, for each stem of a
+    single word, the stems of the indexed compounds it heads, which it matches too
+    (word_list.stems_with_heads, one lookup for the whole query)."""
     ignored: list[str] = []
     required = []
+    headed = compounds(single_word_stems(query)) if compounds is not None else {}
     for clause in query.required:
         terms = clause.terms if isinstance(clause, AnyOf) else (clause,)
-        matches = [m for m in (to_match(t, expand, ignored) for t in terms) if m]
+        matches = [m for m in (to_match(t, expand, ignored, headed) for t in terms) if m]
         if matches:  # stop words drop out, as in PostgreSQL: "de OR Oekraïne" is "Oekraïne"
             required.append(tuple(dict.fromkeys(matches)))
-    excluded = tuple(m for m in (to_match(t, expand, ignored) for t in query.excluded) if m)
+    excluded = tuple(m for m in (to_match(t, expand, ignored, headed) for t in query.excluded) if m)
     return within_budget(LexemeQuery(tuple(dict.fromkeys(required)), excluded, tuple(dict.fromkeys(ignored))), stem_budget)
+
+
+def single_word_stems(query: Query) -> list[str]:
+    """The stems of the query's single words (not phrases or prefixes): what may head compounds."""
+    terms = [t for clause in query.required for t in (clause.terms if isinstance(clause, AnyOf) else (clause,))]
+    found = [lexeme(t.words[0]) for t in [*terms, *query.excluded] if len(t.words) == 1 and not t.prefix]
+    return sorted({stem for stem in found if stem})
 
 
 def within_budget(query: LexemeQuery, budget: int) -> LexemeQuery:

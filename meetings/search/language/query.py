@@ -1,6 +1,7 @@
 """The search box's query language, parsed into a small tree. Pure: no Django, no database.
 
     air policing          both words must occur (in any order, any form: "policing" ~ "police")
+    drones AND Oekraïne   the same: AND in capitals is the operator (and says it aloud), not a word
     "Zwarte Zee"          the words in this order, next to each other
     Oekraïne OR Georgië   either word (OR binds tighter than the implicit AND, as in PostgreSQL's
                           websearch_to_tsquery: `a b OR c` is a AND (b OR c))
@@ -28,6 +29,7 @@ MAX_WORDS = 24
 QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″＂"})
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 OR_WORDS = {"OR", "|"}
+AND_WORDS = {"AND", "&"}  # every word must occur anyway: the operator only reads as intended
 BARE_WORD = re.compile(r'[^\s"]+')
 
 # Note codes
@@ -129,6 +131,8 @@ def _scan(text: str, notes: list[str]) -> list[_Item]:
         raw, pos = match.group(), match.end()
         if raw in OR_WORDS and not negated:
             items.append(_Item(is_or=True))
+            continue
+        if raw in AND_WORDS and not negated:
             continue
         items.append(_Item(_term(raw, raw.endswith("*")), negated))
     return [i for i in items if i.is_or or i.term is not None]

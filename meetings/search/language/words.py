@@ -7,10 +7,17 @@ steps, so a word typed in the search box meets the same word in a letter:
    sign after a number is the word "procent", so "2%" and "2 procent" are the same words;
 2. fold: lower case, accents off, and the few letters Unicode cannot decompose spelled out
    (ß, ø, æ, ...), so "Oekraïne" and "Oekraine" are one word;
-3. stem with the Snowball Dutch stemmer, the one PostgreSQL's 'dutch' configuration uses
-   ("verdediging" and "verdedigen" both become "verded"); words with a digit are kept as they
-   are (PostgreSQL sends them to its 'simple' dictionary); the Dutch stop words of that
-   configuration have no lexeme.
+3. bring the word to its lemma (lemmas.py: "bommen" -> "bom", "schepen" -> "schip",
+   "besprak" -> "bespreken", "dronedreigingen" -> "dronedreiging"), then stem it with the
+   Snowball Dutch stemmer ("verdediging" and "verdedigen" both become "verded"); words with a
+   digit are kept as they are; the Dutch stop words of PostgreSQL's 'dutch' configuration
+   have no lexeme;
+4. a split coordination counts for each member: in "land-, lucht- en zeestrijdkrachten" the
+   words are landstrijdkrachten, luchtstrijdkrachten and zeestrijdkrachten (each truncated
+   member takes the head of the compound that completes the coordination).
+
+Both databases index these lexemes as they are (PostgreSQL through positions we give it, not
+its own 'dutch' stemmer), so an upgrade of either cannot change what a query finds.
 
 snowballstemmer 3 renamed the stemmer PostgreSQL ships (up to at least PostgreSQL 17) to
 "dutch_porter" and gave the name "dutch" to a newer algorithm that stems differently
@@ -24,6 +31,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import snowballstemmer
+
+from .lemmas import compound_head, lemma
 
 # PostgreSQL's tsearch_data/dutch.stop, which is the Snowball project's Dutch stop list.
 INDEX_STOPWORDS = frozenset(
@@ -184,12 +193,40 @@ def folded_words(raw: str) -> tuple[str, ...]:
 
 def tokens(text: str) -> list[Token]:
     """The words of a text with their place in it; `text` should be NFC (letter text is)."""
-    return [Token(word, match.start(), match.end()) for match in WORD.finditer(text) for word in folded_words(match.group())]
+    found = [Token(word, match.start(), match.end()) for match in WORD.finditer(text) for word in folded_words(match.group())]
+    return complete_coordinations(found, text) if TRUNCATION_CUE.search(text) else found
 
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order (the fast path of `tokens`, for indexing)."""
-    return [word for raw in WORD.findall(unicodedata.normalize("NFC", text)) for word in folded_words(raw)]
+    text = unicodedata.normalize("NFC", text)
+    if TRUNCATION_CUE.search(text):
+        return [token.word for token in tokens(text)]
+    return [word for raw in WORD.findall(text) for word in folded_words(raw)]
+
+
+# A member cut short before a comma or a conjunction: "land-," "lucht- en", "lucht- of".
+TRUNCATION_CUE = re.compile(r"[^\W\d_]-\s*(?:,|(?:en|of|en/of)\s)")
+TRUNCATED_AFTER = re.compile(r"-\s*(?:,|(?:en|of|en/of)\s)")
+CONJUNCTIONS = {"en", "of"}
+
+
+def complete_coordinations(found: list[Token], text: str) -> list[Token]:
+    """Each truncated member of a coordination with the head of the compound that ends it
+    ("lucht- en raketverdediging": luchtverdediging), in the member's own place."""
+    result = list(found)
+    waiting: list[int] = []  # truncated members seen, not yet completed
+    for i, token in enumerate(found):
+        if TRUNCATED_AFTER.match(text, token.end):
+            waiting.append(i)
+        elif token.word in CONJUNCTIONS and waiting:
+            continue
+        elif waiting:
+            head = compound_head(token.word)
+            for j in waiting if head else ():
+                result[j] = Token(found[j].word + head, found[j].start, found[j].end)
+            waiting = []
+    return result
 
 
 def lexeme(word: str) -> str | None:
@@ -203,7 +240,8 @@ def lexeme(word: str) -> str | None:
     elif any(ch.isdigit() for ch in word):
         result = word
     else:
-        result = _STEMMER.stemWord(word)
+        base = fold_accents(lemma(word))
+        result = _STEMMER.stemWord(base if base.isalpha() else word)
     if len(_LEXEMES) < CACHE_LIMIT:
         _LEXEMES[word] = result
     return result
@@ -217,3 +255,10 @@ def lexemes(text: str) -> list[str | None]:
 def is_vocabulary_word(word: str) -> bool:
     """Words worth offering as a spelling suggestion: letters only, not too short or long."""
     return 3 <= len(word) <= 40 and word.isalpha() and word not in INDEX_STOPWORDS
+
+
+def head_lexeme(word: str) -> str | None:
+    """The lexeme of a compound's head ("cyberdreigingen" -> that of "dreigingen"), by which
+    a search for the head also finds the compound; None for a word that is no compound."""
+    head = compound_head(word) if word.isalpha() else None
+    return lexeme(head) if head else None
