@@ -76,7 +76,9 @@ def test_a_modifier_is_no_head():
 
 def test_a_split_coordination_counts_for_each_member():
     found = words("De land-, lucht- en zeestrijdkrachten en de lucht- en raketverdediging.")
-    assert {"landstrijdkrachten", "luchtstrijdkrachten", "zeestrijdkrachten", "luchtverdediging", "raketverdediging"} <= set(found)
+    assert {"landstrijdkrachten", "luchtstrijdkrachten", "zeestrijdkrachten", "luchtverdediging", "raketverdediging"} <= set(
+        found
+    )
 
 
 def test_a_coordination_without_a_compound_to_complete_stays_as_written():
