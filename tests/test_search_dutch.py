@@ -140,3 +140,30 @@ def test_a_search_finds_inflections_and_compounds_but_no_false_splits(dutch_lett
 def test_the_snippet_marks_the_compound_a_word_found(dutch_letters):
     (hit,) = Search({"q": "dreiging"}).run(limit=10).hits
     assert "<mark>cyberdreigingen</mark>" in hit.snippet_html and "<mark>dronedreigingen</mark>" in hit.snippet_html
+
+
+# --- the hits where the reader lands ------------------------------------------------------
+
+
+def test_a_letter_opened_from_a_search_marks_its_hits_with_links_from_each_to_the_next(dutch_letters, client):
+    from meetings.models import Letter
+
+    letter = Letter.objects.get(source_name="dreiging.txt")
+    html = client.get(letter.get_absolute_url(), {"q": "dreiging"}).content.decode()
+    assert '<mark class="hit" id="hit-1">cyberdreigingen</mark>' in html
+    assert '<mark class="hit" id="hit-2">dronedreigingen</mark>' in html
+    assert 'href="#hit-2"' in html and 'href="#hits"' in html and 'href="#hit-1"' in html
+    assert "2 treffers" in html
+
+
+def test_hit_marking_escapes_the_letter_and_the_query(db, client, letter_text):
+    text = letter_text(sections=[("Drones", "De ministers bespreken drones <script>alert(1)</script>.")])
+    letter = import_bytes("xss.txt", text.encode()).letter
+    html = client.get(letter.get_absolute_url(), {"q": 'drones "<b>x'}).content.decode()
+    assert "<script>alert(1)" not in html and "<b>x" not in html
+    assert '<mark class="hit" id="hit-1">drones</mark>' in html or '<mark class="hit" id="hit-1">Drones</mark>' in html
+
+
+def test_search_results_link_to_the_letter_with_the_query(dutch_letters, client):
+    html = client.get("/zoeken/", {"q": "dreiging"}).content.decode()
+    assert "?q=dreiging#hits" in html

@@ -8,7 +8,10 @@ from django_filters.views import FilterView
 
 from ..filters import LetterFilter
 from ..models import Citation, Letter, LetterMeeting
-from ..rendering import render_body, render_footnote
+from ..rendering import Hits, render_body, render_footnote
+from ..search.language.lexemes import find_hits
+from ..search.language.words import lexeme, tokens
+from ..search.service import Search
 from .paging import PAGE_SIZE
 
 
@@ -39,11 +42,27 @@ class LetterDetailView(DetailView):
         letter = self.object
         archived = {(c.dossier, c.number): c.cited_letter.get_absolute_url() for c in letter.citations.all() if c.cited_letter}
         footnotes = list(letter.footnotes.all())
+        query = str(self.request.GET.get("q", ""))[:300]
+        hits = Hits(search_hits(query)) if query.strip() else None
+        body_html = render_body(letter.body, archived, {f.number for f in footnotes}, hits)
         return super().get_context_data(
-            body_html=render_body(letter.body, archived, {f.number for f in footnotes}),
+            body_html=body_html,
             footnotes=[(f, render_footnote(f.text, archived)) for f in footnotes],
+            query=query,
+            hit_count=hits.count if hits else 0,
             **kwargs,
         )
+
+
+def search_hits(query: str):
+    """A function giving the spans of the query's hits in a text, as the search matched them."""
+    matches = Search({"q": query}).lexemes.positive()
+
+    def spans_of(text: str) -> list[tuple[int, int]]:
+        found = tokens(text)
+        return [(found[a].start, found[b].end) for a, b, _which in find_hits([lexeme(t.word) for t in found], matches)]
+
+    return spans_of
 
 
 def original_file(request, pk):
