@@ -94,7 +94,8 @@ def default_subject(kind: str, meetings) -> str:
     prefix = {"agenda": "Geannoteerde agenda", "report": "Verslag"}.get(kind, "Brief over")
     place = f" in {meeting.location}" if meeting.location else ""
     when = format_date(meeting.start_date, "d MMMM y", locale="nl")
-    return f"{prefix} {meeting.title[0].lower() + meeting.title[1:]}{place}, {when}"
+    title = meeting.title if meeting.title[1:2].isupper() else meeting.title[0].lower() + meeting.title[1:]  # "NAVO-top" stays
+    return f"{prefix} {title}{place}, {when}"
 
 
 def warnings_for(letter: LetterData) -> list[str]:

@@ -1,7 +1,8 @@
 """Search that reads Dutch (issue 15): every letter indexed again with the lexemes of
 meetings/search/language/words.py as they now are (lemmas before stems, compounds, split
 coordinations), on PostgreSQL as our own lexemes rather than its 'dutch' stemmer's, and the
-word list refilled with each word's compound head (a new column), by which a search for a
+word list refilled with each word's compound heads (two new columns: the head and its own
+head, as in luchtafweer-kanonnen), by which a search for a
 word also finds the compounds it heads.
 
 `manage.py reindex` does the same on a running archive. Migrating back drops the column; the
@@ -14,10 +15,14 @@ from meetings.migration_ops import RunSQLOn
 
 ADD_HEAD = [
     "ALTER TABLE meetings_search_word ADD COLUMN head varchar(60) NULL",
+    "ALTER TABLE meetings_search_word ADD COLUMN head2 varchar(60) NULL",
     "CREATE INDEX meetings_search_word_head ON meetings_search_word (head)",
+    "CREATE INDEX meetings_search_word_head2 ON meetings_search_word (head2)",
 ]
 DROP_HEAD = [
+    "DROP INDEX IF EXISTS meetings_search_word_head2",
     "DROP INDEX IF EXISTS meetings_search_word_head",
+    "ALTER TABLE meetings_search_word DROP COLUMN head2",
     "ALTER TABLE meetings_search_word DROP COLUMN head",
 ]
 

@@ -18,7 +18,7 @@ import difflib
 
 from django.db import connection
 
-from .language.words import head_lexeme, is_vocabulary_word, lexeme
+from .language.words import head_lexemes, is_vocabulary_word, lexeme
 
 TABLE = "meetings_search_word"
 MAX_CANDIDATES = 5000  # words of about the right length and first letter a suggestion compares
@@ -33,10 +33,11 @@ def words_to_list(word_lists) -> set[str]:
 def add_words(found: set[str]) -> None:
     if not found:
         return
-    rows = [(w, lexeme(w), is_vocabulary_word(w), head_lexeme(w)) for w in sorted(found)]
+    rows = [(w, lexeme(w), is_vocabulary_word(w), *(head_lexemes(w) + [None, None])[:2]) for w in sorted(found)]
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {TABLE} (word, stem, suggest, head) VALUES (%s, %s, %s, %s) ON CONFLICT (word) DO NOTHING", rows
+            f"INSERT INTO {TABLE} (word, stem, suggest, head, head2) VALUES (%s, %s, %s, %s, %s) ON CONFLICT (word) DO NOTHING",
+            rows,
         )
 
 
@@ -66,14 +67,18 @@ def stems_with_prefix(prefix: str, *, limit: int) -> tuple[list[str], bool]:
 
 
 def stems_with_heads(stems: list[str], *, limit: int) -> dict[str, list[str]]:
-    """For each stem, the stems of the indexed compounds whose head has it (lexemes.normalize's
-    `compounds`), up to `limit` each; one query for all of them."""
+    """For each stem, the stems of the indexed compounds whose head (or the head's head) has
+    it (lexemes.normalize's `compounds`), up to `limit` each; one query for all of them."""
     if not stems:
         return {}
     found: dict[str, list[str]] = {stem: [] for stem in stems}
     with connection.cursor() as cursor:
         placeholders = ", ".join(["%s"] * len(stems))
-        cursor.execute(f"SELECT DISTINCT head, stem FROM {TABLE} WHERE head IN ({placeholders}) ORDER BY head, stem", stems)
+        cursor.execute(
+            f"SELECT head, stem FROM {TABLE} WHERE head IN ({placeholders})"
+            f" UNION SELECT head2, stem FROM {TABLE} WHERE head2 IN ({placeholders}) ORDER BY 1, 2",
+            stems + stems,
+        )
         for head, stem in cursor.fetchall():
             if len(found[head]) < limit:
                 found[head].append(stem)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 
-from .lemmas import compound_head, lemma
+from .lemmas import compound_head, compound_heads, lemma
 
 # PostgreSQL's tsearch_data/dutch.stop, which is the Snowball project's Dutch stop list.
 INDEX_STOPWORDS = frozenset(
@@ -212,8 +212,10 @@ CONJUNCTIONS = {"en", "of"}
 
 
 def complete_coordinations(found: list[Token], text: str) -> list[Token]:
-    """Each truncated member of a coordination with the head of the compound that ends it
-    ("lucht- en raketverdediging": luchtverdediging), in the member's own place."""
+    """Each truncated member of a coordination with the head that completes it, in the
+    member's own place: the head of the compound that ends the coordination ("lucht- en
+    raketverdediging": luchtverdediging), or the noun after its last member when that is no
+    compound ("cyber- en hybride dreigingen": cyberdreigingen)."""
     result = list(found)
     waiting: list[int] = []  # truncated members seen, not yet completed
     for i, token in enumerate(found):
@@ -222,11 +224,18 @@ def complete_coordinations(found: list[Token], text: str) -> list[Token]:
         elif token.word in CONJUNCTIONS and waiting:
             continue
         elif waiting:
-            head = compound_head(token.word)
+            head = compound_head(token.word) or noun_after(found, i)
             for j in waiting if head else ():
                 result[j] = Token(found[j].word + head, found[j].start, found[j].end)
             waiting = []
     return result
+
+
+def noun_after(found: list[Token], i: int) -> str | None:
+    """The word after the last member, if it can head the truncated ones: a word of letters,
+    no stop word, as long as a compound's head must be."""
+    following = found[i + 1].word if i + 1 < len(found) else ""
+    return following if following.isalpha() and len(following) >= 4 and lexeme(following) is not None else None
 
 
 def lexeme(word: str) -> str | None:
@@ -257,8 +266,9 @@ def is_vocabulary_word(word: str) -> bool:
     return 3 <= len(word) <= 40 and word.isalpha() and word not in INDEX_STOPWORDS
 
 
-def head_lexeme(word: str) -> str | None:
-    """The lexeme of a compound's head ("cyberdreigingen" -> that of "dreigingen"), by which
-    a search for the head also finds the compound; None for a word that is no compound."""
-    head = compound_head(word) if word.isalpha() else None
-    return lexeme(head) if head else None
+def head_lexemes(word: str) -> list[str]:
+    """The lexemes of a compound's heads, by which a search for a head also finds the compound:
+    "luchtafweerkanonnen" -> those of "afweerkanonnen" and "kanonnen"; none for other words."""
+    if not word.isalpha():
+        return []
+    return [found for head in compound_heads(word) if (found := lexeme(head))]
