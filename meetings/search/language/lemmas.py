@@ -30,7 +30,6 @@ which keep Dutch derivations and chance letter sequences whole ("kabinet" is no 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import simplemma
@@ -94,6 +93,7 @@ CACHE = 200_000
 
 DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")  # -je and its forms (ANS 'Verkleinwoorden')
 
+
 @lru_cache(maxsize=CACHE)
 def lemma(word: str) -> str:
     """The lemma of a folded word: the lexicon's, else a split compound's, else the word; a
@@ -107,7 +107,7 @@ def lemma(word: str) -> str:
 
 
 def undiminished(word: str) -> str:
-    """"bootje" -> "boot", "balletje" -> "bal", "briefje" -> "brief"; "meisje" stays (no "meis")."""
+    """ "bootje" -> "boot", "balletje" -> "bal", "briefje" -> "brief"; "meisje" stays (no "meis")."""
     for suffix in DIMINUTIVES if len(word) > 5 else ():
         if word.endswith(suffix):
             base = word[: -len(suffix)]
