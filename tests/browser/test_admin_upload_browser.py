@@ -39,7 +39,8 @@ def test_admin_uploads_a_pdf_publishes_it_and_finds_it_through_search(
     results = page.locator("main").inner_text()
     assert "air policing" in results.lower()
     page.locator("main a[href^='/brieven/']").first.click()
-    page.wait_for_url(re.compile(r"/brieven/\d+/$"))
+    page.wait_for_url(re.compile(r"/brieven/\d+/\?q=[^#]+#hits$"))  # the letter, its hits marked
     assert "nieuwe-brief.pdf" in page.locator("main").inner_text()
+    assert page.locator("mark.hit").first.inner_text().lower() == "air policing"
     screenshot(page, "search-found-upload")
     assert page.problems == []
