@@ -38,7 +38,9 @@ def main() -> int:
     total = sum(size for _name, size in sizes)
     for name, size in sizes:
         print(f"{name:40} {size / 1_048_576:8.1f} MB")
-    print(f"{connection.vendor}: {letters} letters, search index {total / 1_048_576:.1f} MB ({total / max(letters, 1) / 1024:.1f} kB a letter), {words} words listed")
+    print(
+        f"{connection.vendor}: {letters} letters, search index {total / 1_048_576:.1f} MB ({total / max(letters, 1) / 1024:.1f} kB a letter), {words} words listed"
+    )
     return 0
 
 
