@@ -3,6 +3,8 @@ explained in meetings/extract/__init__.py. Reads live in meetings/querysets.py."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -166,6 +168,29 @@ class Letter(models.Model):
     @property
     def kamerstuk_id(self) -> str | None:
         return f"{self.dossier}-{self.number}" if self.dossier and self.number else None
+
+    @property
+    def kamerstuk_citation(self) -> str | None:
+        """The Kamerstuk as it is cited: "Kamerstukken II 2023/24, 28 676, nr. 387" (the
+        parliamentary year from the letter's date; without a date, without the year)."""
+        if not (self.dossier and self.number):
+            return None
+        main, _dash, sub = self.dossier.partition("-")
+        dossier = f"{main[:-3]} {main[-3:]}" if main.isdigit() and len(main) > 3 else main
+        dossier += f"-{sub}" if sub else ""
+        year = parliamentary_year(self.date) if self.date else None
+        return (
+            f"Kamerstukken II {year}, {dossier}, nr. {self.number}" if year else f"Kamerstukken II, {dossier}, nr. {self.number}"
+        )
+
+
+def parliamentary_year(day: dt.date) -> str:
+    """The Tweede Kamer's vergaderjaar a day falls in: it opens on Prinsjesdag, the third
+    Tuesday of September (Grondwet art. 65): "2023/24"."""
+    first = dt.date(day.year, 9, 1)
+    prinsjesdag = first + dt.timedelta(days=(1 - first.weekday()) % 7 + 14)
+    start = day.year if day >= prinsjesdag else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
 
 
 class LetterVersion(models.Model):

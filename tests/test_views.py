@@ -213,3 +213,22 @@ def test_public_site_has_no_write_endpoint(client, archive):
     meeting = paired_meeting()
     for url in ["/", meeting.get_absolute_url(), "/brieven/"]:
         assert client.post(url).status_code in (403, 405)
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [("2023-09-18", "2022/23"), ("2023-09-19", "2023/24"), ("2024-02-01", "2023/24"), ("2024-09-17", "2024/25")],
+)
+def test_the_parliamentary_year_opens_on_prinsjesdag(day, year):
+    import datetime as dt
+
+    from meetings.models import parliamentary_year
+
+    assert parliamentary_year(dt.date.fromisoformat(day)) == year
+
+
+def test_cite_this_letter_gives_the_full_kamerstuk(client, letter_text):
+    header = "Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 450\n\nNr. 450 BRIEF VAN DE MINISTER VAN DEFENSIE"
+    letter = import_bytes("kst.txt", letter_text(letterhead=header).encode()).letter
+    html = client.get(letter.get_absolute_url()).content.decode()
+    assert "Kamerstukken II 2023/24, 28 676, nr. 450" in html
