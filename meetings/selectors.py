@@ -106,10 +106,20 @@ def archive_stats() -> dict:
 
 
 def meetings_with_letter_roles():
-    """Meetings annotated with how many agenda and report letters they have."""
+    """Meetings annotated with how many agenda and report letters they have, and the first
+    of each (for the timeline's badges to link to)."""
     return Meeting.objects.annotate(
-        agenda_count=letters_in_role(LetterMeeting.Role.ANNOUNCES), report_count=letters_in_role(LetterMeeting.Role.REPORTS)
+        agenda_count=letters_in_role(LetterMeeting.Role.ANNOUNCES),
+        report_count=letters_in_role(LetterMeeting.Role.REPORTS),
+        agenda_id=first_letter_in_role(LetterMeeting.Role.ANNOUNCES),
+        report_id=first_letter_in_role(LetterMeeting.Role.REPORTS),
     )
+
+
+def first_letter_in_role(role: str):
+    """The id of the meeting's earliest letter in this role; correlated, like the counts."""
+    links = LetterMeeting.objects.filter(meeting=OuterRef("pk"), role=role).order_by("letter__date", "letter_id")
+    return Subquery(links.values("letter_id")[:1])
 
 
 def letters_in_role(role: str):

@@ -232,3 +232,12 @@ def test_cite_this_letter_gives_the_full_kamerstuk(client, letter_text):
     letter = import_bytes("kst.txt", letter_text(letterhead=header).encode()).letter
     html = client.get(letter.get_absolute_url()).content.decode()
     assert "Kamerstukken II 2023/24, 28 676, nr. 450" in html
+
+
+def test_the_timeline_badges_link_to_the_agenda_and_the_report(client, archive):
+    meeting = paired_meeting()
+    html = client.get("/bijeenkomsten/").content.decode()
+    agenda = meeting.letter_links.get(role="announces").letter
+    report = meeting.letter_links.get(role="reports").letter
+    assert f'class="badge badge-agenda" href="{agenda.get_absolute_url()}"' in html
+    assert f'class="badge badge-report" href="{report.get_absolute_url()}"' in html
