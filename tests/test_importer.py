@@ -444,3 +444,21 @@ def test_a_sample_letter_is_never_a_version_of_an_official_one(letter_text):
     official = import_text("echt.txt", versioned(letter_text))
     sample = import_bytes("voorbeeld.txt", ("VOORBEELDBRIEF\n\n" + versioned(letter_text, date="3 februari 2024")).encode())
     assert sample.status == Status.CREATED and sample.letter.is_sample and sample.letter.pk != official.letter.pk
+
+
+def test_the_next_import_clears_the_files_of_a_batch_whose_writer_died(letter_text, media_root):
+    import json
+
+    from meetings.store.originals import journal_folder
+
+    stray = media_root / "letters" / "ab" / "abc" / "brief.txt"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("stored by a killed import")
+    journal_folder().mkdir(parents=True, exist_ok=True)
+    (journal_folder() / "dead.json").write_text(json.dumps(["letters/ab/abc/brief.txt"]))
+    (journal_folder() / "dead-too.writing").write_text("[")  # killed while writing its journal
+
+    import_text("agenda.txt", letter_text())
+
+    assert not stray.exists()
+    assert not list(journal_folder().glob("dead*"))

@@ -111,6 +111,8 @@ def clear_interrupted() -> int:
     how many files were removed. A journal still locked belongs to a running import."""
     folder = journal_folder()
     removed = 0
+    for path in sorted(folder.glob("*.writing")) if folder.is_dir() else []:
+        remove_if_abandoned(path)  # its writer died before storing any file
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         with open(path, encoding="utf-8") as handle:
             try:
@@ -124,3 +126,13 @@ def clear_interrupted() -> int:
                 removed += 1
             path.unlink(missing_ok=True)
     return removed
+
+
+def remove_if_abandoned(path: Path) -> None:
+    """Remove a journal nobody holds any more."""
+    with open(path, encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return
+        path.unlink(missing_ok=True)
