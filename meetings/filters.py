@@ -14,18 +14,29 @@ from .models import Country, Letter, Meeting, Minister, Topic
 
 class BrowseFilterSet(django_filters.FilterSet):
     year = django_filters.NumberFilter(label=_("Jaar"), method="filter_year", min_value=1949, max_value=2100)
-    series = django_filters.ChoiceFilter(label=_("Reeks"), choices=Meeting.Series.choices, method="filter_series")
+    series = django_filters.ChoiceFilter(
+        label=_("Reeks"), choices=Meeting.Series.choices, method="filter_series", empty_label=_("alle reeksen")
+    )
     country = django_filters.ModelChoiceFilter(
         label=_("Land"),
         queryset=Country.objects.taking_part(),
         to_field_name="slug",
         method="filter_country",
+        empty_label=_("alle landen"),
     )
     minister = django_filters.ModelChoiceFilter(
-        label=_("Bewindspersoon"), queryset=Minister.objects.all(), to_field_name="slug", method="filter_minister"
+        label=_("Bewindspersoon"),
+        queryset=Minister.objects.all(),
+        to_field_name="slug",
+        method="filter_minister",
+        empty_label=_("alle bewindspersonen"),
     )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Onderwerp"), queryset=Topic.objects.all(), to_field_name="slug", method="filter_topic"
+        label=_("Onderwerp"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        empty_label=_("alle onderwerpen"),
     )
 
     def filter_year(self, queryset, name, value):
@@ -51,7 +62,9 @@ class MeetingFilter(BrowseFilterSet):
 
 
 class LetterFilter(BrowseFilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Letter.Kind.choices, method="filter_kind")
+    kind = django_filters.ChoiceFilter(
+        label=_("Soort"), choices=Letter.Kind.choices, method="filter_kind", empty_label=_("alle soorten")
+    )
 
     class Meta:
         model = Letter

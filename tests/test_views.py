@@ -241,3 +241,27 @@ def test_the_timeline_badges_link_to_the_agenda_and_the_report(client, archive):
     report = meeting.letter_links.get(role="reports").letter
     assert f'class="badge badge-agenda" href="{agenda.get_absolute_url()}"' in html
     assert f'class="badge badge-report" href="{report.get_absolute_url()}"' in html
+
+
+def test_meetings_are_told_apart_by_date_and_place_first(client, archive):
+    from meetings.templatetags.archive import date_span
+
+    meeting = Meeting.objects.exclude(location="").filter(virtual=False).first()
+    html = client.get("/bijeenkomsten/").content.decode() + client.get("/bijeenkomsten/?page=2").content.decode()
+    when = f'<time datetime="{meeting.start_date:%Y-%m-%d}">{date_span(meeting)}</time>, {meeting.location}</a>'
+    assert f'<a href="{meeting.get_absolute_url()}">{when}' in html
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert re.search(
+        r"<h1>[^<]*<span class=\"heading-when\"><time[^>]*>"
+        + re.escape(date_span(meeting))
+        + "</time>, "
+        + re.escape(meeting.location),
+        page,
+    )
+
+
+@pytest.mark.parametrize("url", ["/bijeenkomsten/", "/brieven/", "/zoeken/?q=navo"])
+def test_filter_forms_name_their_empty_choice(client, archive, url):
+    html = client.get(url).content.decode()
+    assert "---------" not in html
+    assert "alle reeksen" in html or url.startswith("/zoeken/")  # the search narrows by facets, not selects
