@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from .extract import body as stored_body
 from .extract.body import FOOTNOTE_MARKER, BlockKind
-from .extract.citations import CITATION
+from .extract.citations import CITATION, dossiers_in
 from .models import Citation
 
 
@@ -68,7 +68,7 @@ def render_inline(text: str, archived: dict[tuple[str, int], str], footnotes: se
         return f'<sup class="fn-ref"><a href="#fn-{number}" id="fnref-{number}" aria-describedby="footnotes-title">{number}</a></sup>'
 
     def citation(match: re.Match) -> str:
-        dossier = re.sub(r"\s", "", HIT_MARKS.sub("", match.group("dossier"))).upper()
+        dossier = dossiers_in(HIT_MARKS.sub("", match.group("dossier")))[0]
         first = int(re.findall(r"\d+", HIT_MARKS.sub("", match.group("numbers")))[0])
         return f'<a class="citation" href="{escape(citation_url(dossier, first, archived))}">{match.group(0)}</a>'
 

@@ -1,5 +1,8 @@
 """Citations of Kamerstukken and topics from the vocabulary."""
 
+import pytest
+
+from meetings.extract import parse_letter
 from meetings.extract.citations import find_citations
 from meetings.extract.topics import TopicRule, find_topics
 
@@ -35,3 +38,23 @@ def test_topics_match_aliases_at_word_starts_ignoring_case_and_accents():
         "Cyber",
     ]
     assert find_topics("Het hypercyber-verhaal; geen luchtruim.", rules) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("zoals eerder gemeld (28 676, nr. 389) en", ["28676-389"]),
+        ("Kamerstukken 21 501-28 en 28 676, nr. 233", ["21501-28-233", "28676-233"]),
+        ("Kamerstukken 21 501-\n28, nr. 190", ["21501-28-190"]),
+        ("Kamerstuk 28 676, nr.\n389", ["28676-389"]),
+    ],
+)
+def test_bare_joint_and_broken_citations_are_found(text, ids):
+    assert [c.id for c in find_citations(text)] == ids
+
+
+def test_a_letters_own_number_in_its_running_header_is_no_citation(letter_text):
+    header = "Tweede Kamer, vergaderjaar 2015–2016, 28 676, nr. 312\n\nNr. 312 BRIEF VAN DE MINISTER VAN DEFENSIE"
+    letter = parse_letter(letter_text(letterhead=header, sections=[("Kop", "Zie (28 676, nr. 300).")]))
+    assert (letter.dossier, letter.number) == ("28676", 312)
+    assert [c.id for c in letter.citations] == ["28676-300"]

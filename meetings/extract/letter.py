@@ -58,6 +58,7 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
             "addressee or NATO meeting was found"
         )
     citation_text = body + "\n" + "\n".join(f.text for f in document.footnotes)
+    dossier = metadata.letter_dossier(text, lines, number)  # its own number, which it does not cite
     letter = LetterData(
         kind=kind,
         date=date,
@@ -67,11 +68,11 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
         minister=minister,
         cosigners=cosigners,
         meetings=meetings,
-        citations=find_citations(citation_text),
+        citations=[c for c in find_citations(citation_text) if (c.dossier, c.number) != (dossier, number)],
         footnotes=document.footnotes,
         topics=find_topics(subject + "\n" + body, topics),
         blocks=document.blocks,
-        dossier=metadata.letter_dossier(text, lines, number),
+        dossier=dossier,
         is_sample=is_sample_letter(text),
     )
     letter.warnings = warnings_for(letter)
