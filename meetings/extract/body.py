@@ -16,7 +16,7 @@ The format, in full:
 
     -- De Minister van Defensie,
 
-    -- K.H. Ollongren
+    -- A.B. de Vries
 
 - Blocks are separated by one blank line; each block is one line of text.
 - "## " opens a heading (as in Markdown).

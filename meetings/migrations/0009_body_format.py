@@ -3,7 +3,7 @@
 Until now the stored body did not say which blocks were the signature: the letter page
 guessed, at every render, by running the extraction's signature patterns over each
 paragraph (a role such as "De Minister van Defensie" before the first comma, or a name such
-as "drs. K.H. Ollongren"). The extraction now marks the signature when it imports a letter.
+as "drs. A.B. de Vries"). The extraction now marks the signature when it imports a letter.
 This migration makes that guess once for the bodies stored before, adds a closing formula
 ("Hoogachtend,") right above the signature to it as the extraction does, and writes the
 signature's blocks with '-- ' in front (and a '\\' in front of the rare paragraph that begins

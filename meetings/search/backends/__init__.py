@@ -1,8 +1,10 @@
 """One search interface, one backend per database vendor (ARCHITECTURE.md, "Search").
 
-- PostgreSQL (postgres.py): a weighted tsvector per letter in its own table with a GIN index,
-  the 'archive_dutch' configuration (PostgreSQL's 'dutch' plus unaccent), ts_rank, ts_headline.
-- SQLite (sqlite.py): an FTS5 table of stems with bm25 ranking; snippets built in Python.
+- PostgreSQL (postgres.py): a weighted tsvector of our lexemes per letter in its own table
+  with a GIN index, ts_rank.
+- SQLite (sqlite.py): an FTS5 table of our lexemes with bm25 ranking.
+
+Snippets are built in Python for both (base.py, language/snippets.py).
 
 Both take their words from meetings.search.language.words, so they match the same letters.
 """

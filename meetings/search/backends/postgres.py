@@ -79,8 +79,8 @@ def match_expression(match: Match, listed: bool) -> str:
 def tsquery(query: LexemeQuery, listed: bool = False) -> str:
     """The query as a tsquery. `listed`: a prefix as the whole stems it stands for, where the
     word list has them, to find the matches: the GIN index looks up a few stems in a
-    third of the time it scans all its entries of a prefix. Ranks and headlines take the
-    prefix itself, which ts_rank weighs as one word (as it did before stems were listed)."""
+    third of the time it scans all its entries of a prefix. Ranks take the prefix itself,
+    which ts_rank weighs as one word (as it did before stems were listed)."""
     clauses = ["( " + " | ".join(match_expression(m, listed) for m in clause) + " )" for clause in query.required]
     expression = " & ".join(clauses)
     if query.excluded:
