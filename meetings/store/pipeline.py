@@ -165,17 +165,7 @@ class OrderedWriter:
         archived = item.archived or self.written.get(source.sha256)
         if archived is not None:
             return self.add_result(ImportResult(source.name, Status.UNCHANGED, letter=archived, data=extraction))
-        if not self.options.write:
-            return self.add_result(self.unwritten(source, extraction))
         return self.add_letter(source, extraction)
-
-    def unwritten(self, source: Source, data: LetterData) -> ImportResult:
-        """What a run that writes nothing says of a new file: a new version of an archived
-        letter, or a letter that would be created."""
-        version = archived_versions_of([data])[0] if self.options.consult_archive else None
-        if version is not None:
-            return ImportResult(source.name, Status.NEW_VERSION, letter=version, data=data)
-        return ImportResult(source.name, Status.PARSED, data=data)
 
     def add_result(self, result: ImportResult) -> Iterator[ImportResult]:
         self.order.append(result)
@@ -204,15 +194,22 @@ class OrderedWriter:
             yield item if isinstance(item, ImportResult) else results[id(item)]
 
     def store(self, batch: list[tuple[Source, LetterData]]) -> list[ImportResult]:
-        """Write the batch's new letters and chosen replacements; the other new versions wait."""
-        versions = archived_versions_of([data for _source, data in batch])
+        """Write the batch's new letters and chosen replacements; the other new versions wait.
+        A run that writes nothing says what it would do (PARSED, or NEW_VERSION). The
+        archived letters the batch's letters are versions of are looked up in one query."""
+        options = self.options
+        versions = archived_versions_of([data for _source, data in batch]) if options.consult_archive else [None] * len(batch)
         waiting = {
             id(pair): ImportResult(pair[0].name, Status.NEW_VERSION, letter=version, data=pair[1])
             for pair, version in zip(batch, versions)
-            if version is not None and not self.options.may_replace(version)
+            if version is not None and not (options.write and options.may_replace(version))
         }
         chosen = [(pair, version) for pair, version in zip(batch, versions) if id(pair) not in waiting]
-        written = dict(zip((id(pair) for pair, _v in chosen), self.write_letters(chosen)))
+        if options.write:
+            done = self.write_letters(chosen)
+        else:
+            done = [ImportResult(source.name, Status.PARSED, data=data) for (source, data), _version in chosen]
+        written = dict(zip((id(pair) for pair, _v in chosen), done))
         return [waiting.get(id(pair)) or written[id(pair)] for pair in batch]
 
     def write_letters(self, chosen: list[tuple[tuple[Source, LetterData], Letter | None]]) -> list[ImportResult]:
