@@ -17,6 +17,7 @@ import fcntl
 import json
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -26,7 +27,7 @@ from django.db import transaction
 from django.utils.text import get_valid_filename
 
 from ..extract.data import LetterData
-from ..models import Letter
+from ..models import Letter, LetterVersion
 from .sources import Source
 from .writer import Incoming, Written, write_letters
 
@@ -108,31 +109,43 @@ class Journal:
 
 def clear_interrupted() -> int:
     """Remove the files of batches whose writer died before committing their rows; returns
-    how many files were removed. A journal still locked belongs to a running import."""
+    how many files were removed. A journal still locked belongs to a running import; one
+    still being written (.writing) belonged to a writer that had stored no file yet."""
     folder = journal_folder()
+    if not folder.is_dir():
+        return 0
     removed = 0
-    for path in sorted(folder.glob("*.writing")) if folder.is_dir() else []:
-        remove_if_abandoned(path)  # its writer died before storing any file
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        with open(path, encoding="utf-8") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+    for path in sorted(folder.glob("*.writing")) + sorted(folder.glob("*.json")):
+        with abandoned(path) as handle:
+            if handle is None:
                 continue
-            names = set(json.loads(handle.read() or "[]"))
-            kept = set(Letter.objects.filter(source_file__in=names).values_list("source_file", flat=True))
-            for name in names - kept:
-                default_storage.delete(name)
-                removed += 1
+            if path.suffix == ".json":
+                removed += remove_rowless(set(json.loads(handle.read() or "[]")))
             path.unlink(missing_ok=True)
     return removed
 
 
-def remove_if_abandoned(path: Path) -> None:
-    """Remove a journal nobody holds any more."""
-    with open(path, encoding="utf-8") as handle:
+@contextmanager
+def abandoned(path: Path):
+    """The journal, opened and locked, if no living writer holds it; else None."""
+    try:
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below, after the lock
+    except FileNotFoundError:  # another import cleared it first
+        yield None
+        return
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            yield None
             return
-        path.unlink(missing_ok=True)
+        yield handle
+
+
+def remove_rowless(names: set[str]) -> int:
+    """Delete the stored files no letter and no earlier version refers to."""
+    kept = set(Letter.objects.filter(source_file__in=names).values_list("source_file", flat=True))
+    kept |= set(LetterVersion.objects.filter(source_file__in=names).values_list("source_file", flat=True))
+    for name in names - kept:
+        default_storage.delete(name)
+    return len(names - kept)
