@@ -32,6 +32,7 @@ def citation_url(dossier: str, number: int, archived: dict[tuple[str, int], str]
 
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 HIT_MARKS = re.compile(f"[{HIT_OPEN}{HIT_CLOSE}]")
+HIT = re.compile(f"{HIT_OPEN}(.*?){HIT_CLOSE}", re.S)
 
 
 class Hits:
@@ -48,7 +49,7 @@ class Hits:
         return text
 
     def mark(self, html: str) -> str:
-        return re.sub(f"{HIT_OPEN}(.*?){HIT_CLOSE}", self._numbered, html, flags=re.S)
+        return HIT.sub(self._numbered, html)
 
     def _numbered(self, match: re.Match) -> str:
         self.count += 1
