@@ -223,6 +223,7 @@ class LetterVersion(models.Model):
 class Meeting(models.Model):
     class Series(models.TextChoices):
         DMM = "dmm", _("NAVO-ministers van Defensie")
+        FMM = "fmm", _("NAVO-ministers van Buitenlandse Zaken")
         SUMMIT = "summit", _("NAVO-top")
         JEF = "jef", _("Joint Expeditionary Force")
         UDCG = "udcg", _("Ukraine Defence Contact Group")

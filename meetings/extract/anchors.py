@@ -86,6 +86,7 @@ SERIES_WORDS = [
     ("udcg", r"ukraine defen[cs]e contact group|\budcg\b|contactgroep"),
     ("nuc", r"nato-ukraine council|navo-oekraine-? ?raad|\bnuc\b"),
     ("summit", r"navo[- ]top|nato[- ]top|nato summit|\btop\b|staatshoofden en regeringsleiders"),
+    ("fmm", r"ministers van buitenlandse zaken|buitenlandministers?|foreign ministers|\bfmm\b"),
     ("dmm", r"ministers? van defensie|defensieministers?|\bdmm\b|defence ministers|ministeri[eë]le"),
 ]
 

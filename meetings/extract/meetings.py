@@ -23,6 +23,7 @@ from .timing import same_meeting_dates
 
 SERIES_TITLES = {
     "dmm": "Bijeenkomst NAVO-ministers van Defensie",
+    "fmm": "Bijeenkomst NAVO-ministers van Buitenlandse Zaken",
     "summit": "NAVO-top",
     "jef": "Joint Expeditionary Force",
     "udcg": "Ukraine Defence Contact Group",
