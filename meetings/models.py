@@ -115,6 +115,12 @@ class Letter(models.Model):
     cosigners = models.ManyToManyField(
         Minister, verbose_name=_("mede ondertekend door"), blank=True, related_name="cosigned_letters"
     )
+    on_behalf_of = models.JSONField(
+        _("mede namens"),
+        default=list,
+        blank=True,
+        help_text=_('Ambten namens wie de brief ook is gestuurd ("mede namens de Minister van Buitenlandse Zaken").'),
+    )
     body = models.TextField(
         _("tekst"),
         help_text=_(

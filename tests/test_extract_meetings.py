@@ -173,3 +173,101 @@ def test_the_quick_meeting_word_test_agrees_with_the_pattern_on_every_test_sente
     assert len(sentences) > 1000
     for sentence in sentences + extra:
         assert may_name_meeting(sentence) == bool(MEETING_WORD.search(sentence)), sentence
+
+
+FOREIGN_AFFAIRS_SIGNER = "De Minister van Buitenlandse Zaken,\nS.A. Blok"
+
+
+def test_foreign_ministers_meeting_is_its_own_series():
+    (meeting,) = meetings_of(
+        "Op 20 en 21 november komen de NAVO-ministers van Buitenlandse Zaken in Brussel bijeen.",
+        date_line="Den Haag, 8 november 2019",
+        signer=FOREIGN_AFFAIRS_SIGNER,
+    )
+    assert (meeting.series, meeting.title) == ("fmm", "Bijeenkomst NAVO-ministers van Buitenlandse Zaken")
+
+
+def test_a_bare_ministerial_is_a_meeting_of_the_signing_department():
+    body = "Op 3 en 4 april vindt in Brussel de NAVO-ministeriële bijeenkomst plaats."
+    (foreign,) = meetings_of(body, date_line="Den Haag, 20 maart 2019", signer=FOREIGN_AFFAIRS_SIGNER)
+    (defence,) = meetings_of(body, date_line="Den Haag, 20 maart 2019")
+    assert (foreign.series, defence.series) == ("fmm", "dmm")
+
+
+def test_a_meeting_named_as_what_the_meeting_prepares_is_not_the_letters():
+    meetings = meetings_of(
+        "Op 20 en 21 november komen de NAVO-ministers van Buitenlandse Zaken in Brussel bijeen. De bijeenkomst staat in "
+        "het teken van de voorbereiding van de bijeenkomst van staatshoofden en regeringsleiders in Londen op 3 en 4 "
+        "december. Het is de laatste bijeenkomst voor de NAVO-top, die op 3 december plaatsvindt.",
+        date_line="Den Haag, 8 november 2019",
+        signer=FOREIGN_AFFAIRS_SIGNER,
+    )
+    assert [(m.series, m.start_date) for m in meetings] == [("fmm", dt.date(2019, 11, 20))]
+
+
+def test_a_meeting_before_which_another_takes_place_keeps_that_others_date():
+    meetings = meetings_of(
+        "Op 13 februari komen de NAVO-ministers van Defensie in Brussel bijeen. Voorafgaand aan de DMM vindt op "
+        "12 februari een bijeenkomst van de Ukraine Defense Contact Group plaats.",
+        date_line="Den Haag, 1 februari 2025",
+    )
+    assert sorted((m.series, m.start_date.day) for m in meetings) == [("dmm", 13), ("udcg", 12)]
+
+
+def test_a_postponed_meeting_is_not_one_of_the_letters():
+    meetings = meetings_of(
+        "Op 17 oktober komen de NAVO-ministers van Defensie in Brussel bijeen. De bijeenkomst van de Ukraine Defense "
+        "Contact Group die op 12 oktober in Ramstein zou plaatsvinden, is uitgesteld.",
+        date_line="Den Haag, 7 oktober 2024",
+    )
+    assert [m.series for m in meetings] == ["dmm"]
+
+
+def test_an_earlier_meeting_a_report_recalls_with_jl_is_not_reported_on():
+    meetings = meetings_of(
+        "Op 12 en 13 februari kwamen de NAVO-ministers van Defensie in Brussel bijeen. Over de kabels is ook gesproken "
+        "tijdens de top van de Joint Expeditionary Force in Tallinn op 28 januari jl.",
+        date_line="Den Haag, 25 februari 2025",
+    )
+    assert [(m.series, m.start_date) for m in meetings] == [("dmm", dt.date(2025, 2, 12))]
+
+
+def test_the_date_an_agenda_letter_was_received_names_no_meeting():
+    meetings = meetings_of(
+        "Hierbij bieden wij u het verslag aan van de NAVO-top die van 9 tot en met 11 juli in Washington plaatsvond. "
+        "De geannoteerde agenda van de top ontving uw Kamer op 1 juli jl.",
+        date_line="Den Haag, 19 juli 2024",
+    )
+    assert [(m.series, m.start_date) for m in meetings] == [("summit", dt.date(2024, 7, 9))]
+
+
+def test_letterhead_and_sidebar_lines_never_become_sessions_or_places():
+    head = "Ministerie van Buitenlandse Zaken\nRijnstraat 8\nPostbus 20061\n2500 EB  Den Haag\nNederland"
+    body = (
+        "Op 4 en 5 april komen de NAVO-ministers van Buitenlandse Zaken in Brussel bijeen.\n\n"
+        "Rusland\n\nDe ministers spreken over de relatie met Rusland.\n\n"
+        "Directie Veiligheidsbeleid\n\nBZDOC-1234567890-12\n\nPagina 2 van 3\n\n"
+        "Partnerschappen\n\nDe ministers spreken met partners over samenwerking."
+    )
+    (meeting,) = meetings_of(body, head=head, date_line="Den Haag, 21 maart 2019", signer=FOREIGN_AFFAIRS_SIGNER)
+    assert [s.title for s in meeting.sessions] == ["Rusland", "Partnerschappen"]
+    assert meeting.location == "Brussel"
+
+
+def participants_of(sentence, date_line="Den Haag, 30 maart 2022", series_body="de NAVO-ministers van Buitenlandse Zaken"):
+    body = f"Op 6 en 7 april komen {series_body} in Brussel bijeen. {sentence}"
+    (meeting,) = meetings_of(body, date_line=date_line, signer=FOREIGN_AFFAIRS_SIGNER)
+    return [p.code for p in meeting.participants]
+
+
+def test_a_minister_named_by_nationality_who_speaks_makes_the_country_an_invitee():
+    assert participants_of("De Georgische minister benadrukte het belang van de hervormingen.") == ["GE"]
+    assert participants_of("Mijn Finse collega wees op de Noordse samenwerking.") == ["FI"]
+
+
+def test_countries_discussed_speaking_allies_adversaries_and_the_eu_are_no_invitees():
+    assert participants_of("De ministers spraken over de situatie in Georgië en de steun aan Moldavië.") == []
+    assert participants_of("Turkije benadrukte het belang van terrorismebestrijding.") == []
+    assert participants_of("De Russische minister Lavrov verklaarde dat de NAVO een bedreiging is.") == []
+    assert participants_of("Aan de sessie namen de Hoge Vertegenwoordiger van de Europese Unie en Japan deel.") == ["JP"]
+    assert participants_of("Ik sprak met de Duitse minister van Defensie over de landmacht.") == []

@@ -71,11 +71,40 @@ def test_state_secretary_signs_with_their_own_role():
     assert (data.minister.name, data.minister.role) == ("C.A. van der Maat", "Staatssecretaris van Defensie")
 
 
-def test_co_signed_letter_has_defence_minister_as_signer_and_other_as_cosigner():
+def test_co_signed_letter_has_its_first_signer_as_minister_and_the_others_as_cosigners():
     signer = "De Minister van Buitenlandse Zaken,\nW.B. Hoekstra\n\nDe Minister van Defensie,\nK.H. Ollongren"
     data = parse_letter(letter(AGENDA_BODY, signer=signer))
-    assert data.minister.name == "K.H. Ollongren"
-    assert [(m.name, m.role) for m in data.cosigners] == [("W.B. Hoekstra", "Minister van Buitenlandse Zaken")]
+    assert (data.minister.name, data.minister.role) == ("W.B. Hoekstra", "Minister van Buitenlandse Zaken")
+    assert [(m.name, m.role) for m in data.cosigners] == [("K.H. Ollongren", "Minister van Defensie")]
+
+
+def test_three_signatures_with_the_prime_minister_first():
+    signer = (
+        "De Minister-President, Minister van Algemene Zaken,\nM. Rutte\n\n"
+        "De Minister van Buitenlandse Zaken,\nW.B. Hoekstra\n\nDe Minister van Defensie,\nK.H. Ollongren"
+    )
+    data = parse_letter(letter(AGENDA_BODY, signer=signer))
+    assert (data.minister.name, data.minister.role) == ("M. Rutte", "Minister-President")
+    assert [m.name for m in data.cosigners] == ["W.B. Hoekstra", "K.H. Ollongren"]
+    assert "M. Rutte" not in data.body.replace("-- ", "").split("\n\n")[0]  # a signature, not the first paragraph
+
+
+def test_signatures_before_the_body_count_like_signatures_at_the_end():
+    signed_first = "De Minister van Buitenlandse Zaken,\nS.A. Blok\n\nDe Minister van Defensie,\nA.Th.B. Bijleveld-Schouten\n\n"
+    data = parse_letter(signed_first + letter(AGENDA_BODY, signer=""))
+    assert data.minister.name == "S.A. Blok"
+    assert [m.name for m in data.cosigners] == ["A.Th.B. Bijleveld-Schouten"]
+
+
+def test_mede_namens_names_a_cosigning_role_without_a_signature_of_its_own():
+    body = (
+        "Hierbij bied ik u, mede namens de minister van Buitenlandse Zaken en de Minister-President, de "
+        "geannoteerde agenda aan. " + AGENDA_BODY
+    )
+    data = parse_letter(letter(body))
+    assert data.on_behalf_of == ["Minister van Buitenlandse Zaken", "Minister-President"]
+    signer = "De Minister van Defensie,\nK.H. Ollongren\n\nDe Minister van Buitenlandse Zaken,\nW.B. Hoekstra"
+    assert parse_letter(letter(body, signer=signer)).on_behalf_of == ["Minister-President"]  # Hoekstra signed
 
 
 def test_text_that_is_no_letter_is_refused_with_a_reason():

@@ -85,6 +85,7 @@ def letter_detail(letter: Letter, links: Links) -> dict:
     return {
         **letter_item(letter, links),
         "cosigners": [minister_ref(m) for m in letter.cosigners.all()],
+        "on_behalf_of": list(letter.on_behalf_of),
         "citations": [citation(c, links) for c in letter.citations.all()],
         "footnotes": [{"number": f.number, "text": f.text} for f in letter.footnotes.all()],
         "original_url": links.absolute(original) if original else None,

@@ -63,7 +63,20 @@ ABOUT = re.compile(
 # "sinds 24 februari", "vanaf 1 oktober": a date that starts or ends a period, not a meeting's.
 PERIOD_BEFORE = re.compile(r"\b(?:sinds|vanaf|tot|per|uiterlijk|met ingang van|voor|na)\s*$", re.IGNORECASE)
 # A date in a sentence about sending or receiving a letter is the letter's date, not a meeting's.
-LETTER_SENT = re.compile(r"\b(?:ontvangen|toegezonden|gezonden|verzonden|verstuurd|aangeboden|geïnformeerd)\b", re.IGNORECASE)
+LETTER_SENT = re.compile(
+    r"\b(?:ontvangen|ontving|ontvingen|toegezonden|toegestuurd|gezonden|verzonden|verstuurd|aangeboden|geïnformeerd|informeerde)\b",
+    re.IGNORECASE,
+)
+# A meeting that did not or will not take place on that date: "die op 12 oktober in Ramstein
+# zou plaatsvinden, is uitgesteld"; but "uitgesteld tot 14 februari" gives its new date.
+CANCELLED = re.compile(
+    r"\bzou(?:den)?\b[^.;]{0,80}\b(?:plaatsvinden|worden gehouden|bijeenkomen)\b|\b(?:uitgesteld|afgelast|geannuleerd)\b|"
+    r"\b(?:gaat|ging|gingen|gaan) niet door\b|\bniet (?:voorzien|doorgaan|doorgegaan)\b",
+    re.IGNORECASE,
+)
+NEW_DATE_BEFORE = re.compile(
+    r"\b(?:uitgesteld|verplaatst|verschoven)\s+(?:[\w-]+\s+){0,3}?(?:tot|naar)\s+(?:\w+dag\s+)?$", re.IGNORECASE
+)
 PAST_MARK = re.compile(r"^\s*(?:jl\.|j\.l\.|jongstleden|vorig jaar)", re.IGNORECASE)
 EXTRAORDINARY = re.compile(
     r"ingelast|buitengewon|extraordinary|\bextra (?:bijeenkomst|ingelaste|dmm)|spoedbijeenkomst", re.IGNORECASE
@@ -80,6 +93,7 @@ VIRTUAL = re.compile(
 # Phrases that put another meeting next to the one named: "voorafgaand aan de DMM".
 RELATIVE = r"(?:voorafgaand aan|voorafgaande aan|na afloop van|in de aanloop naar|richting|ter voorbereiding op|in voorbereiding op|in de marge van|aansluitend op|tijdens|volgend op)\s+(?:de|het)?\s*"
 
+MINISTERIAL = "ministerial"
 SERIES_WORDS = [
     ("jef", r"joint expeditionary force|\bjef\b"),
     ("other", r"\beu-(?:ministers|defensieministers)|ministers van defensie van de (?:eu|europese unie)|\be5\b"),
@@ -87,11 +101,38 @@ SERIES_WORDS = [
     ("nuc", r"nato-ukraine council|navo-oekraine-? ?raad|\bnuc\b"),
     ("summit", r"navo[- ]top|nato[- ]top|nato summit|\btop\b|staatshoofden en regeringsleiders"),
     ("fmm", r"ministers van buitenlandse zaken|buitenlandministers?|foreign ministers|\bfmm\b"),
-    ("dmm", r"ministers? van defensie|defensieministers?|\bdmm\b|defence ministers|ministeri[eë]le"),
+    ("dmm", r"ministers? van defensie|defensieministers?|\bdmm\b|defence ministers"),
+    # "de NAVO-ministeriële": the ministers of the letter's own department (see series_of)
+    (MINISTERIAL, r"ministeri[eë]le"),
 ]
 
 
 SERIES_PATTERN = "|".join(pattern for _, pattern in SERIES_WORDS)
+NAMED_MEETING = re.compile(SERIES_PATTERN + "|" + MEETING_WORD.pattern.lower())
+# Words that introduce another meeting than the one the sentence is about: "de laatste
+# bijeenkomst voor de NAVO-top in Washington, die van 9 tot en met 11 juli plaatsvindt", "in het
+# teken van de voorbereiding van de bijeenkomst van staatshoofden en regeringsleiders in Londen
+# op 3 en 4 december", "de volgende top vindt plaats in Den Haag".
+NEIGHBOUR_BEFORE = re.compile(
+    r"(?:voorafgaand(?:e)? aan|na afloop van|aanloop naar|richting|voorbereiding (?:op|van)|volgend op|aansluitend op|"
+    r"net als|evenals|zoals|"
+    r"(?:laatste|eerste)\s+(?:[\w-]+\s+){0,6}?(?:voor|na)|\b(?:eerst)?volgende)"
+    r"\s+(?:(?:de|het|een|bijeenkomst|vergadering|van|der|navo|nato)\s+){0,4}$"
+)
+
+
+def names_a_neighbour(sentence: str, mention: DateMention) -> bool:
+    """Is the date that of a meeting the sentence names only as a neighbour of its own?
+
+    It is when the meeting named nearest before the date is introduced as another meeting
+    (NEIGHBOUR_BEFORE) and no meeting named after the date takes the date instead.
+    """
+    folded = fold_keeping_offsets(sentence)
+    before = [m for m in NAMED_MEETING.finditer(folded, 0, mention.start)]
+    if not before or not NEIGHBOUR_BEFORE.search(folded[: before[-1].start()]):
+        return False
+    after = [m for m in NAMED_MEETING.finditer(folded, mention.end) if not NEIGHBOUR_BEFORE.search(folded[: m.start()])]
+    return not after
 
 
 @dataclass
@@ -106,15 +147,20 @@ class Anchor:
     extraordinary: bool
     block: int  # index of the block it stands in (-1: the subject line)
     sentence: str
+    past: bool = False  # marked "jl.": a meeting before the letter, perhaps long before
 
 
-def series_of(sentence: str) -> str | None:
-    """The series named in the sentence, ignoring one only named as a neighbour."""
+def series_of(sentence: str, ministerial: str = "dmm") -> str | None:
+    """The series named in the sentence, ignoring one only named as a neighbour.
+
+    A "ministeriële" that names no ministers is a meeting of the ministers of the letter's
+    own department: `ministerial` (dmm in a Defence letter, fmm in a Foreign Affairs one).
+    """
     folded = fold_keeping_offsets(sentence)
     for series, pattern in SERIES_WORDS:
         for match in re.finditer(pattern, folded):
             if not re.search(RELATIVE + r"$", folded[max(0, match.start() - 40) : match.start()]):
-                return series
+                return ministerial if series == MINISTERIAL else series
     return None
 
 
@@ -170,6 +216,7 @@ def find_anchors(
     letter_date: dt.date | None,
     kind: str | None,
     fallback_year: int | None,
+    ministerial: str = "dmm",
 ) -> list[Anchor]:
     """The meetings this sentence says take place; an undated one only if its series is named.
 
@@ -190,6 +237,10 @@ def find_anchors(
             continue
         if PERIOD_BEFORE.search(before):
             continue
+        if names_a_neighbour(sentence, mention):
+            continue
+        if CANCELLED.search(sentence) and not NEW_DATE_BEFORE.search(before):
+            continue
         segment = sentence[bounds[index] : bounds[index + 1]]
         if anchors and not (MEETING_NOUN.search(segment) and not ATTRIBUTIVE.search(before)):
             continue  # a later date in the sentence is context ("een week na de top van 7 juni")
@@ -197,12 +248,14 @@ def find_anchors(
         if span and attached_only and not near_letter(span, letter_date):
             continue
         if span and plausible(span, letter_date, kind, is_explicit(sentence, heading)):
-            series = series_of(segment) or series_of(sentence) or "other"
+            series = series_of(segment, ministerial) or series_of(sentence, ministerial) or "other"
             if series == "other" and not near_meeting_noun(sentence, mention):
                 continue  # "bijeenkomst belegd naar aanleiding van de invasie op 24 februari"
-            anchors.append(make_anchor(series, span, segment if len(mentions) > 1 else sentence, block))
+            anchor = make_anchor(series, span, segment if len(mentions) > 1 else sentence, block)
+            anchor.past = bool(PAST_MARK.match(sentence[mention.end :]))
+            anchors.append(anchor)
     if not mentions and not attached_only and not heading and not re.search(r"\btijdens\b", sentence, re.IGNORECASE):
-        series = series_of(sentence)
+        series = series_of(sentence, ministerial)
         if series in {"jef", "udcg", "summit"}:
             anchors.append(undated_anchor(series, block, sentence))
     return anchors

@@ -86,6 +86,7 @@ class LetterData:
     blocks: list[Block]
     dossier: str | None = None  # the letter's own Kamerstuk dossier, when printed
     is_sample: bool = False
+    on_behalf_of: list[str] = field(default_factory=list)  # roles named with "mede namens"
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -108,6 +109,7 @@ class LetterData:
             "subject": self.subject,
             "minister": asdict(self.minister) if self.minister else None,
             "cosigners": [asdict(m) for m in self.cosigners],
+            "on_behalf_of": list(self.on_behalf_of),
             "meetings": [
                 {
                     "series": m.series,

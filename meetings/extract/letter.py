@@ -14,7 +14,7 @@ from .errors import NotALetterError
 from .letterhead import is_sample_letter
 from .markdown import strip_markdown
 from .meetings import find_meetings
-from .signature import find_signers, primary_signer
+from .signature import find_signers, on_behalf_of, primary_signer
 from .text import collapse_spaces, normalize
 from .timing import ANNOUNCES, REPORTS, role_by_dates
 from .topics import DEFAULT_TOPICS, TopicRule, find_topics
@@ -39,8 +39,12 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
     opening = " ".join(paragraphs[:1])
     year = date.year if date else context_year(body)
 
+    ministerial = metadata.ministerial_series(minister, lines)
+
     def meetings_for(kind):
-        return find_meetings(document.blocks, subject=subject, letter_date=date, kind=kind, fallback_year=year)
+        return find_meetings(
+            document.blocks, subject=subject, letter_date=date, kind=kind, fallback_year=year, ministerial=ministerial
+        )
 
     kind = metadata.letter_kind(subject, opening)
     if kind is None:
@@ -74,6 +78,7 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
         blocks=document.blocks,
         dossier=dossier,
         is_sample=is_sample_letter(text),
+        on_behalf_of=on_behalf_of(body, signers),
     )
     letter.warnings = warnings_for(letter)
     return letter

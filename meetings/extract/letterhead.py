@@ -30,6 +30,7 @@ LETTERHEAD = [
     r"bezuidenhoutseweg \d+.*",
     r"(https?://)?www\.\S+",
     r"ministerie van defensie",
+    r"(den haag|'s-gravenhage)",
     r"(datum|betreft|onze referentie|ons kenmerk|uw referentie|uw kenmerk|uw brief|kenmerk|bijlage\(n\)|bijlagen?|contactpersoon|doorkiesnummer)\b.*",
     r"bij beantwoording.*",
     r"retouradres\b.*",
@@ -43,14 +44,29 @@ LETTERHEAD = [
 ]
 PAGE_FURNITURE_RE = re.compile("^(?:" + "|".join(PAGE_FURNITURE) + r")\s*$", re.IGNORECASE)
 LETTERHEAD_RE = re.compile("^(?:" + "|".join(LETTERHEAD) + r")\s*$", re.IGNORECASE)
-# Case matters for these two: "2594 AC Den Haag" (postcode) and "BS2024000123" (a reference).
-CASED_RE = re.compile(r"^(?:\d{4} ?[A-Z]{2}\b.*|[A-Z]{2,5}[ /-]?\d{4}[\d /.-]{4,})\s*$")
+# Case matters for these: "2594 AC Den Haag" (postcode), a reference ("BS2024000123",
+# "BZDOC-1234567890-12", "MINBUZA-2016.123456", "DVB/NW-123/2015"), a ministry's name and the
+# sender's unit in the letterhead or a sidebar repeated on every page ("Ministerie van
+# Buitenlandse Zaken", "Directie Veiligheidsbeleid"), and contact lines ("T 070 348 6486").
+NAME_WORDS = r"(?: (?:[A-Z][\w'’-]*|en|van|voor|der|de))*"
+CASED = [
+    r"\d{4} ?[A-Z]{2}\b.*",
+    r"[A-Z]{2,5}[ /-]?\d{4}[\d /.-]{4,}",
+    r"[A-Z][A-Za-z]{1,9}(?:[/-][A-Z]{1,6})?[-/]\d{3,}(?:[-/.]\d+)*",
+    r"[A-Z]{2,9}[-/]\d{4}\.\d{3,}",
+    r"Ministerie van [A-Z][\w-]*" + NAME_WORDS,
+    r"(?:Directie|Directoraat(?:-[Gg]eneraal)?|Afdeling|Dienst|Bureau|Kabinet van de) [A-Z][\w-]*" + NAME_WORDS,
+    r"(?:T|F|E|Tel\.?|Telefoon|Fax|E-mail)(?: |: ?)[\w@.+() -]+",
+]
+CASED_RE = re.compile("^(?:" + "|".join(CASED) + r")\s*$")
 SAMPLE_MARKER = re.compile(r"^\s*voorbeeldbrief\b", re.IGNORECASE)
 
 
 # Only in the letterhead (the first lines): street addresses ("Kalvermarkt 32") and the dossier
 # line of the Kamerstuk print ("28 676 NAVO").
-HEAD_ONLY_RE = re.compile(r"^(?:[A-Z][\w'’-]+ \d{1,4}[a-zA-Z]?|\d{2} \d{3}(?:-[A-Z0-9]+)?\s+[A-Z][\w -]*)$")
+HEAD_ONLY_RE = re.compile(
+    r"^(?:[A-Z][\w'’-]+ \d{1,4}[a-zA-Z]?|\d{2} \d{3}(?:-[A-Z0-9]+)?\s+[A-Z][\w -]*|Nederland|The Netherlands)$"
+)
 HEAD_LINES = 40
 
 

@@ -77,7 +77,7 @@ def units_of(blocks: list[Block], subject: str) -> list[Unit]:
     return units
 
 
-MAJOR_SERIES = {"dmm", "summit"}
+MAJOR_SERIES = {"dmm", "fmm", "summit"}
 # Sub-events within a meeting's days ("op 11 juli kwam de NATO-Ukraine Council bijeen" during a
 # summit) are part of that meeting, not meetings of their own.
 ABSORBED_SERIES = {"other", "nuc"}
@@ -87,7 +87,8 @@ SESSION_WORDS = re.compile(r"werksessie|sessie|werkdiner|werklunch|nuclear plann
 class Scopes:
     """Walks the letter in order and keeps track of which meeting the text is about."""
 
-    def __init__(self) -> None:
+    def __init__(self, ministerial: str) -> None:
+        self.ministerial = ministerial  # the series a bare "ministeriële" names (anchors.series_of)
         self.candidates: list[Candidate] = []
         self.main: Candidate | None = None
         self.section: Candidate | None = None
@@ -121,7 +122,7 @@ class Scopes:
 
     def enter_heading(self, unit: Unit, found: list[Candidate]) -> bool:
         """Returns True when the heading names a meeting (and so is no session)."""
-        series = series_of(unit.text)
+        series = series_of(unit.text, self.ministerial)
         # The NATO-Ukraine Council is mostly a session of the ministers' meeting; as a heading it
         # opens a meeting of its own only when it carries a date.
         if not found and series and series != "nuc" and unit.block >= 0 and is_meeting_name(unit.text):
@@ -137,9 +138,13 @@ class Scopes:
         return False
 
 
-def undated_place(sentence: str, series: str) -> str | None:
+def undated_place(sentence: str, series: str, ministerial: str) -> str | None:
     """'de agenda voor de aanstaande bijeenkomst van de NAVO-ministers van Defensie in Brussel'."""
-    if find_dates(sentence) or not is_meeting_statement(sentence, False) or series_of(sentence) not in (series, None):
+    if (
+        find_dates(sentence)
+        or not is_meeting_statement(sentence, False)
+        or series_of(sentence, ministerial) not in (series, None)
+    ):
         return None
     return location_in(sentence)
 
@@ -156,19 +161,20 @@ def find_meetings(
     letter_date: dt.date | None,
     kind: str | None,
     fallback_year: int | None,
+    ministerial: str = "dmm",
 ) -> list[MeetingData]:
-    scopes = Scopes()
+    scopes = Scopes(ministerial)
     assignments: list[tuple[Unit, str, Candidate | None, str | None]] = []
     for unit in units_of(blocks, subject):
         if unit.heading:
-            found = [scopes.candidate_for(a) for a in anchors_in(unit.text, unit, letter_date, kind, fallback_year)]
+            found = [scopes.candidate_for(a) for a in anchors_in(unit.text, unit, letter_date, kind, fallback_year, ministerial)]
             names_meeting = scopes.enter_heading(unit, found)
             scopes.main = scopes.main or next((c for c in found if c.start), None)
             assignments.append((unit, unit.text, scopes.current, None if names_meeting else scopes.heading))
             continue
         named: list[Candidate] = []
         for sentence in unit.sentences:
-            found = [scopes.candidate_for(a) for a in anchors_in(sentence, unit, letter_date, kind, fallback_year)]
+            found = [scopes.candidate_for(a) for a in anchors_in(sentence, unit, letter_date, kind, fallback_year, ministerial)]
             if found:
                 scopes.current = found[0]
                 named.extend(c for c in found if c not in named)
@@ -184,12 +190,33 @@ def find_meetings(
         ),
         None,
     )
-    return [build_meeting(c, assignments, letter_place) for c in scopes.candidates if c.start]
+    own = [c for c in scopes.candidates if c.start and not (kind == "report" and is_earlier_meeting(c, scopes.main))]
+    return [build_meeting(c, assignments, letter_place, ministerial) for c in own]
 
 
-def anchors_in(text: str, unit: Unit, letter_date, kind, fallback_year) -> list[Anchor]:
+def is_earlier_meeting(candidate: Candidate, main: Candidate | None) -> bool:
+    """In a report, a meeting only ever named with "jl." that ended before the letter's main
+    meeting began is an earlier one the letter recalls ("tijdens de top van de JEF in Tallinn op
+    28 januari jl."), not one it reports on."""
+    if main is None or candidate is main:
+        return False
+    dated = [a for a in candidate.anchors if a.start]
+    return (
+        all(a.past for a in dated)
+        and not same_meeting_dates(candidate.start, candidate.end, main.start, main.end)
+        and (candidate.end < main.start)
+    )
+
+
+def anchors_in(text: str, unit: Unit, letter_date, kind, fallback_year, ministerial: str) -> list[Anchor]:
     return find_anchors(
-        text, block=unit.block, heading=unit.heading, letter_date=letter_date, kind=kind, fallback_year=fallback_year
+        text,
+        block=unit.block,
+        heading=unit.heading,
+        letter_date=letter_date,
+        kind=kind,
+        fallback_year=fallback_year,
+        ministerial=ministerial,
     )
 
 
@@ -203,7 +230,7 @@ def meeting_title(candidate: Candidate) -> str:
     return SERIES_TITLES[candidate.series]
 
 
-def build_meeting(candidate: Candidate, assignments, letter_place: str | None) -> MeetingData:
+def build_meeting(candidate: Candidate, assignments, letter_place: str | None, ministerial: str) -> MeetingData:
     own = [(unit, sentence, heading) for unit, sentence, owner, heading in assignments if owner is candidate]
     location = next((a.location for a in candidate.anchors if a.location), None)
     virtual = not location and (
@@ -213,7 +240,7 @@ def build_meeting(candidate: Candidate, assignments, letter_place: str | None) -
     if location is None and not virtual:
         location = (
             next((place for _, sentence, _ in own if (place := venue_in(sentence))), None)
-            or next((place for _, sentence, _ in own if (place := undated_place(sentence, candidate.series))), None)
+            or next((place for _, sentence, _ in own if (place := undated_place(sentence, candidate.series, ministerial))), None)
             or letter_place
         )
     meeting = MeetingData(

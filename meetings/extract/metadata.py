@@ -159,3 +159,18 @@ def kind_from_tense(text: str) -> str:
 def mentions_nato(text: str) -> bool:
     folded = fold_keeping_offsets(text)
     return bool(re.search(r"\b(navo|nato|bondgeno|defensie|jef|joint expeditionary)", folded))
+
+
+FOREIGN_AFFAIRS = re.compile(r"\b(?:minister(?:ie)?s?\s+van\s+)buitenlandse\s+zaken\b", re.IGNORECASE)
+
+
+def ministerial_series(minister, lines: list[str]) -> str:
+    """Whose ministers a bare "ministeriële" meets: the department the letter comes from.
+
+    The signer's role tells; an unsigned letter, its letterhead ("Ministerie van Buitenlandse
+    Zaken") or its Kamerstuk heading ("BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN").
+    """
+    if minister is not None:
+        return "fmm" if "buitenlandse zaken" in minister.role.lower() else "dmm"
+    head = " ".join(line for line in lines[:20] if "ministerie" in line.lower() or "brief van" in line.lower())
+    return "fmm" if FOREIGN_AFFAIRS.search(head) else "dmm"

@@ -37,3 +37,8 @@ ACCESSION = {
 def is_member(code: str, on: dt.date) -> bool:
     joined = ACCESSION.get(code)
     return joined is not None and joined <= on
+
+
+# NATO ended all practical cooperation with Russia in April 2014 and counts Belarus among its
+# aggressors since 2022: their ministers are spoken of in these letters, never at the table.
+NEVER_INVITED = {"RU", "BY"}

@@ -13,7 +13,7 @@ import re
 
 from .countries import adjective_code, adjective_pattern, country_name, dutch_names, name_pattern
 from .data import MeetingData, ParticipantData
-from .nato import is_member
+from .nato import NEVER_INVITED, is_member
 from .sessions import is_ukraine_council
 from .text import fold_keeping_offsets
 
@@ -21,6 +21,7 @@ CUES = re.compile(
     r"in aanwezigheid van|uitgenodigd(?:\s+\w+){0,3}\s+(?:sessie|werksessie|bijeenkomst|vergadering|dmm|top|werkdiner|werklunch|deel te nemen)|"
     r"\b(?:is|zijn|werd|werden|was|waren)\b[^.]{0,80}\buitgenodigd\b|genodigde|als gast|\baangesloten\b|"
     r"collega'?s? uit|ambtsgeno\w* uit|ministers? van defensie van|defensieministers? van|"
+    r"ministers? van buitenlandse zaken van|buitenlandministers? van|\bnamens\b|"
     r"(?:sessie|werkdiner|werklunch|zitting|bijeenkomst|overleg|\bspr(?:eken|eekt|aken|ak))\b[^.]*?(?<!videoverbinding )\bmet de\b|"
     r"aan tafel|\bna(?:m|men)\b[^.]*\bdeel\b|\b(?:neemt|nemen)\b[^.]*\bdeel\b|\bdeel(?:neemt|nemen|nam|namen|genomen)\b|"
     r"deelgenomen|deelname van|"
@@ -50,8 +51,18 @@ PERSON_AFTER_ADJECTIVE = re.compile(
     r"^\s+(?:ministers? van defensie|defensieminister|collega|ambtsgeno|minister|premier|vicepremier|president|"
     r"regeringsleider|staatshoofd|kanselier|delegatie)"
 )
-# "De Australische en de Georgische collega maakten bekend ...": a colleague is at the table.
+# "De Australische en de Georgische collega maakten bekend ...": a colleague is at the table;
+# so is a minister named by nationality who speaks ("de Georgische minister benadrukte").
 COLLEAGUE_AFTER_ADJECTIVE = re.compile(r"^\s+(?:collega|ambtsgeno)")
+MINISTER_AFTER_ADJECTIVE = re.compile(r"^\s+(?:ministers?|minister van [\w ]+?|defensieminister|buitenlandminister)\b")
+# The speaker is the sentence's subject: "(Ook) de/mijn Georgische minister ...".
+SENTENCE_SUBJECT = re.compile(
+    r"^\s*(?:ook\s+)?(?:de|mijn|onze|zijn|haar|hun)\s+(?=[\w-]+\s+(?:minister|defensieminister|buitenlandminister))"
+)
+SPEAKS = re.compile(
+    r"\b(?:benadrukte|benadrukten|sprak|spraken|verklaarde|onderstreepte|riep\w*|deed\b[^.]{0,30}\boproep|"
+    r"presenteerde|meldde|stelde|wees|bedankte|pleitte|gaf aan|gaven aan|kondigde)\b"
+)
 
 
 def find_participants(sentences: list[str], meeting: MeetingData) -> list[ParticipantData]:
@@ -61,6 +72,8 @@ def find_participants(sentences: list[str], meeting: MeetingData) -> list[Partic
         if not (name_pattern().search(folded) or adjective_pattern().search(folded)):
             continue  # no country named: nothing to find (and the cues are costly)
         found = adjective_countries(folded, COLLEAGUE_AFTER_ADJECTIVE)
+        if SPEAKS.search(folded) and (subject := SENTENCE_SUBJECT.match(folded)):
+            found += adjective_countries(folded[: subject.end() + 40], MINISTER_AFTER_ADJECTIVE)[:1]
         if CUES.search(folded):
             found = partner_countries(folded) + adjective_countries(folded) + found
         for code in found:
@@ -70,7 +83,7 @@ def find_participants(sentences: list[str], meeting: MeetingData) -> list[Partic
     if meets_ukraine and "UA" not in codes:
         codes.append("UA")
     members_count = meeting.series == "jef"  # the JEF's own members are its participants
-    kept = [c for c in codes if c != "NL" and (members_count or not is_member(c, meeting.start_date))]
+    kept = [c for c in codes if c != "NL" and c not in NEVER_INVITED and (members_count or not is_member(c, meeting.start_date))]
     return [ParticipantData(code=c, name=country_name(c)) for c in kept]
 
 

@@ -1,7 +1,8 @@
 """The signature block: "De Minister van Defensie," over "drs. A.B. de Vries".
 
-A letter can be co-signed (a second block for, say, the Minister van Buitenlandse Zaken);
-the Defence minister or state secretary counts as the signer, the others as co-signers.
+A letter can be co-signed (a block for each minister, summit letters often three): the first
+signer is the letter's minister, the others are co-signers. A minister for whom the signer
+writes "mede namens de Minister van Buitenlandse Zaken" co-signs by role only.
 Some letters open the signature with a closing formula ("Hoogachtend,").
 """
 
@@ -14,9 +15,15 @@ from .body import Block, BlockKind
 from .data import MinisterData
 
 ROLE = re.compile(
-    r"^(?:de\s+)?(minister(?:-president)?|staatssecretaris)\s+(van|voor)\s+([a-zà-ÿ ,-]+?)\s*,?$",
+    r"^(?:de\s+)?(?:(minister-president)(?:\s*,\s*minister\s+van\s+algemene\s+zaken)?|"
+    r"(minister|staatssecretaris)\s+(van|voor)\s+([a-zà-ÿ ,-]+?))\s*,?$",
     re.IGNORECASE,
 )
+# "mede namens de Minister van Buitenlandse Zaken en de Minister-President"
+ON_BEHALF = re.compile(r"\bmede\s+namens\s+((?:de\s+)?(?:minister|staatssecretaris)[^,.;]*)", re.IGNORECASE)
+# A portfolio is written capitalised ("Buitenlandse Handel en Ontwikkelingssamenwerking"),
+# sometimes in lower case for the common ones.
+PORTFOLIO_WORD = re.compile(r"[A-ZÀ-Ý][\w-]*|en|defensie|buitenlandse|zaken|algemene")
 TITLES = r"(?:(?:drs|dr|mr|ir|ing|prof|ds)\.?\s+)*"
 INITIALS = r"(?:[A-Z][a-z]{0,2}\.\s?)+"
 SURNAME = r"(?:(?:van|de|der|den|ter|ten|te|la|le|von|d'|in ')\s+)*[A-Z][\w'’-]+(?:[- ][A-Z][\w'’-]+)*"
@@ -50,8 +57,10 @@ def mark_closing_formula(blocks: list[Block]) -> list[Block]:
 
 def normalize_role(text: str) -> str:
     match = ROLE.match(text.strip())
-    office, preposition, domain = match.groups()
-    office = "Minister-President" if office.lower() == "minister-president" else office.capitalize()
+    premier, office, preposition, domain = match.groups()
+    if premier:
+        return "Minister-President"
+    office = office.capitalize()
     domain = " ".join(w if w in {"en", "voor", "van"} else w[:1].upper() + w[1:] for w in domain.lower().split())
     return f"{office} {preposition.lower()} {domain}"
 
@@ -86,8 +95,38 @@ def add_signer(signers: list[MinisterData], signer: MinisterData) -> None:
 
 
 def primary_signer(signers: list[MinisterData]) -> tuple[MinisterData | None, list[MinisterData]]:
-    """The Defence signer leads; any others are co-signers."""
+    """The first signer is the letter's minister; any others are co-signers."""
     if not signers:
         return None, []
-    lead = next((s for s in signers if s.role.endswith("Defensie")), signers[0])
-    return lead, [s for s in signers if s is not lead]
+    return signers[0], signers[1:]
+
+
+def on_behalf_of(text: str, signers: list[MinisterData]) -> list[str]:
+    """The roles the letter names with "mede namens" that have no signature of their own."""
+    signed = {s.role.lower() for s in signers}
+    roles: list[str] = []
+    for phrase in ON_BEHALF.finditer(text):
+        for part in re.split(r"\s+en\s+(?=de\s)", re.sub(r"\s+", " ", phrase.group(1))):
+            role = role_at_start(part)
+            if role and role.lower() not in signed and role not in roles:
+                roles.append(role)
+    return roles
+
+
+def role_at_start(text: str) -> str | None:
+    """ "de minister van Buitenlandse Zaken het verslag" -> "Minister van Buitenlandse Zaken"."""
+    words = text.split()
+    if words and words[0].lower() == "de":
+        words = words[1:]
+    if words and words[0].lower() == "minister-president":
+        return "Minister-President"
+    if len(words) < 3 or words[0].lower() not in {"minister", "staatssecretaris"} or words[1] not in {"van", "voor"}:
+        return None
+    domain = []
+    for word in words[2:]:
+        if not PORTFOLIO_WORD.fullmatch(word):
+            break
+        domain.append(word)
+    while domain and domain[-1] == "en":
+        domain.pop()
+    return normalize_role(" ".join(words[:2] + domain)) if domain else None

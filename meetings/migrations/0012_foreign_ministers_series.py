@@ -26,4 +26,14 @@ class Migration(migrations.Migration):
                 verbose_name="reeks",
             ),
         ),
+        migrations.AddField(
+            model_name="letter",
+            name="on_behalf_of",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text='Ambten namens wie de brief ook is gestuurd ("mede namens de Minister van Buitenlandse Zaken").',
+                verbose_name="mede namens",
+            ),
+        ),
     ]

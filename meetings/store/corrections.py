@@ -14,7 +14,7 @@ from django.db import transaction
 
 from ..models import Letter, Meeting, Participation, Session
 
-LETTER_FIELDS = {"kind", "date", "number", "dossier", "reference", "subject", "minister", "topics", "cosigners"}
+LETTER_FIELDS = {"kind", "date", "number", "dossier", "reference", "subject", "minister", "topics", "cosigners", "on_behalf_of"}
 MEETING_FIELDS = {"series", "title", "start_date", "end_date", "location", "extraordinary", "virtual"}
 
 

@@ -46,6 +46,7 @@ def snapshot(letter: Letter) -> dict:
         "subject": letter.subject,
         "minister": {"name": letter.minister.name, "role": letter.minister.role} if letter.minister else None,
         "cosigners": [{"name": m.name, "role": m.role} for m in letter.cosigners.all()],
+        "on_behalf_of": list(letter.on_behalf_of),
         "body": letter.body,
         "meetings": [
             {

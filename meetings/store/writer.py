@@ -108,6 +108,7 @@ def fill_letter(item: Incoming, letter: Letter | None, ministers: dict[str, Mini
         "reference": data.reference or "",
         "subject": data.subject[:300],
         "minister": ministers[data.minister.name] if data.minister else None,
+        "on_behalf_of": data.on_behalf_of,
     }
     for field, value in extracted.items():
         if not locked(letter, field):  # an admin's correction outlives the re-import
