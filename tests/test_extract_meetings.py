@@ -271,3 +271,30 @@ def test_countries_discussed_speaking_allies_adversaries_and_the_eu_are_no_invit
     assert participants_of("De Russische minister Lavrov verklaarde dat de NAVO een bedreiging is.") == []
     assert participants_of("Aan de sessie namen de Hoge Vertegenwoordiger van de Europese Unie en Japan deel.") == ["JP"]
     assert participants_of("Ik sprak met de Duitse minister van Defensie over de landmacht.") == []
+
+
+def test_a_gathering_of_no_series_is_titled_by_its_own_name_and_kept_apart_from_another():
+    meetings = meetings_of(
+        "Op 26 februari kwamen de ministers van Defensie van de Northern Group in Stockholm bijeen. Op 27 februari "
+        "vond in Parijs een bijeenkomst van de E5 plaats. Op 28 februari vond in Londen een bijeenkomst van de "
+        "Coalition of the Willing plaats.",
+        date_line="Den Haag, 3 maart 2025",
+    )
+    assert [(m.series, m.title, m.location) for m in meetings] == [
+        ("other", "Bijeenkomst Northern Group", "Stockholm"),
+        ("other", "Bijeenkomst E5", "Parijs"),
+        ("other", "Bijeenkomst Coalition of the Willing", "Londen"),
+    ]
+
+
+def test_an_informal_meeting_says_so_in_its_title():
+    (meeting,) = meetings_of(
+        "Op 14 en 15 mei vindt in Antalya een informele bijeenkomst van de NAVO-ministers van Buitenlandse Zaken plaats.",
+        date_line="Den Haag, 6 mei 2025",
+        signer=FOREIGN_AFFAIRS_SIGNER,
+    )
+    assert (meeting.series, meeting.title, meeting.location) == (
+        "fmm",
+        "Informele bijeenkomst NAVO-ministers van Buitenlandse Zaken",
+        "Antalya",
+    )

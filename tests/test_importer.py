@@ -258,6 +258,19 @@ def test_report_then_agenda_of_one_meeting_give_the_same_single_meeting(letter_t
     assert meeting.title == "Bijeenkomst NAVO-ministers van Defensie"
 
 
+def test_named_gatherings_of_no_series_on_adjacent_days_stay_two_meetings():
+    from tests.letter_text import letter
+
+    e5 = "Op 27 februari vond in Parijs een bijeenkomst van de E5 plaats, over de steun aan Oekraïne."
+    coalition = "Op 28 februari vond in Londen een bijeenkomst van de Coalition of the Willing plaats, over Oekraïne."
+    import_text("e5.txt", letter(e5, date_line="Den Haag, 3 maart 2025"))
+    import_text("coalitie.txt", letter(coalition, date_line="Den Haag, 4 maart 2025"))
+    assert sorted(Meeting.objects.values_list("title", "location")) == [
+        ("Bijeenkomst Coalition of the Willing", "Londen"),
+        ("Bijeenkomst E5", "Parijs"),
+    ]
+
+
 def test_meetings_of_the_same_series_a_month_apart_stay_apart(letter_text):
     import_text("agenda-februari.txt", letter_text())
     import_text("verslag-maart.txt", letter_text(**REPORT_14_15_MARCH))

@@ -93,10 +93,17 @@ VIRTUAL = re.compile(
 # Phrases that put another meeting next to the one named: "voorafgaand aan de DMM".
 RELATIVE = r"(?:voorafgaand aan|voorafgaande aan|na afloop van|in de aanloop naar|richting|ter voorbereiding op|in voorbereiding op|in de marge van|aansluitend op|tijdens|volgend op)\s+(?:de|het)?\s*"
 
+# "de ministers van Defensie van de Northern Group": ministers of a group with a name of its
+# own, not of the alliance or of countries.
+OWN_GROUP = (
+    r"ministers van (?:defensie|buitenlandse zaken) van (?:de|het) (?!navo|nato|bondgeno|lidstaten|alliantie|landen|"
+    r"verenigde staten|verenigd koninkrijk|baltische|europese unie|eu\b|overige|andere|betrokken|deelnemende|partner|"
+    r"joint expeditionary|jef\b)[a-z0-9]"
+)
 MINISTERIAL = "ministerial"
 SERIES_WORDS = [
     ("jef", r"joint expeditionary force|\bjef\b"),
-    ("other", r"\beu-(?:ministers|defensieministers)|ministers van defensie van de (?:eu|europese unie)|\be5\b"),
+    ("other", r"\beu-(?:ministers|defensieministers)|ministers van defensie van de (?:eu|europese unie)|\be5\b|" + OWN_GROUP),
     ("udcg", r"ukraine defen[cs]e contact group|\budcg\b|contactgroep"),
     ("nuc", r"nato-ukraine council|navo-oekraine-? ?raad|\bnuc\b"),
     ("summit", r"navo[- ]top|nato[- ]top|nato summit|\btop\b|staatshoofden en regeringsleiders"),
@@ -148,6 +155,7 @@ class Anchor:
     block: int  # index of the block it stands in (-1: the subject line)
     sentence: str
     past: bool = False  # marked "jl.": a meeting before the letter, perhaps long before
+    name: str | None = None  # a gathering's own name ("Northern Group"), for series "other"
 
 
 def series_of(sentence: str, ministerial: str = "dmm") -> str | None:
@@ -248,11 +256,13 @@ def find_anchors(
         if span and attached_only and not near_letter(span, letter_date):
             continue
         if span and plausible(span, letter_date, kind, is_explicit(sentence, heading)):
-            series = series_of(segment, ministerial) or series_of(sentence, ministerial) or "other"
-            if series == "other" and not near_meeting_noun(sentence, mention):
+            named = series_of(segment, ministerial) or series_of(sentence, ministerial)
+            series = named or "other"
+            if named is None and not near_meeting_noun(sentence, mention):
                 continue  # "bijeenkomst belegd naar aanleiding van de invasie op 24 februari"
             anchor = make_anchor(series, span, segment if len(mentions) > 1 else sentence, block)
             anchor.past = bool(PAST_MARK.match(sentence[mention.end :]))
+            anchor.name = gathering_name(anchor.sentence) if series == "other" else None
             anchors.append(anchor)
     if not mentions and not attached_only and not heading and not re.search(r"\btijdens\b", sentence, re.IGNORECASE):
         series = series_of(sentence, ministerial)
@@ -372,3 +382,24 @@ def venue_in(sentence: str) -> str | None:
 
 def is_virtual(sentence: str) -> bool:
     return bool(VIRTUAL.search(sentence))
+
+
+GROUP_NAME = r"(?:[A-Z][\w+-]*|[A-Z0-9]{2,}\+?)(?:\s+(?:of the|of|the|and|for|[A-Z][\w+-]*|\d+\+?))*"
+NAMED_GATHERING = re.compile(
+    r"(?:bijeenkomst|vergadering|overleg|ontmoeting|top|videoconferentie|ministers van [A-Z]\w+(?: Zaken)?)"
+    r"\s+van\s+(?:de|het)\s+(" + GROUP_NAME + ")"
+)
+NOT_GROUP_NAMES = re.compile(r"^(?:NAVO|NATO|EU|Europese Unie|Verenigde Staten|Verenigd Koninkrijk|Tweede Kamer)\b")
+
+
+def gathering_name(sentence: str) -> str | None:
+    """The own name of a gathering of no series: "de ministers van Defensie van de Northern
+    Group", "een bijeenkomst van de Coalition of the Willing", "van de E5"."""
+    from .countries import dutch_names
+
+    for match in NAMED_GATHERING.finditer(sentence):
+        name = match.group(1).strip()
+        if NOT_GROUP_NAMES.match(name) or fold_keeping_offsets(name) in dutch_names():
+            continue
+        return name
+    return None

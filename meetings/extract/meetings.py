@@ -51,9 +51,15 @@ class Candidate:
     def end(self) -> dt.date | None:
         return max((a.end for a in self.anchors if a.end), default=None)
 
+    @property
+    def name(self) -> str | None:
+        return next((a.name for a in self.anchors if a.name), None)
+
     def matches(self, anchor: Anchor) -> bool:
         if anchor.series != self.series:
             return False
+        if anchor.name and self.name and anchor.name != self.name:
+            return False  # two gatherings of no series, each with its own name
         if anchor.start is None or self.start is None:
             return anchor.start is None and self.start is None
         return same_meeting_dates(anchor.start, anchor.end, self.start, self.end)
@@ -220,14 +226,27 @@ def anchors_in(text: str, unit: Unit, letter_date, kind, fallback_year, minister
     )
 
 
+INFORMAL = re.compile(r"\binformele?\b", re.IGNORECASE)
 EU_MEETING = re.compile(r"\beu-(?:ministers|defensieministers)|\b(?:eu|europese unie)\b", re.IGNORECASE)
+
+
+def same_gathering(series: str, title: str, other_title: str) -> bool:
+    """Meetings of no series on the same days are one only when neither has a name of its own
+    that the other lacks ("Bijeenkomst E5" and "Bijeenkomst Coalition of the Willing" are two)."""
+    generic = SERIES_TITLES["other"]
+    return series != "other" or title == other_title or generic in (title, other_title)
 
 
 def meeting_title(candidate: Candidate) -> str:
     """The series' name; a meeting of no series is named by who meets, where the letter says."""
     if candidate.series == "other" and any(EU_MEETING.search(a.sentence) for a in candidate.anchors):
         return "Bijeenkomst EU-ministers van Defensie"
-    return SERIES_TITLES[candidate.series]
+    if candidate.series == "other" and candidate.name:
+        return f"Bijeenkomst {candidate.name}"
+    title = SERIES_TITLES[candidate.series]
+    if any(INFORMAL.search(a.sentence) for a in candidate.anchors) and title.startswith("Bijeenkomst"):
+        return "Informele b" + title[1:]
+    return title
 
 
 def build_meeting(candidate: Candidate, assignments, letter_place: str | None, ministerial: str) -> MeetingData:

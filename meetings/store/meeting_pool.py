@@ -15,6 +15,7 @@ from operator import or_
 from django.db.models import Q
 
 from ..extract.data import MeetingData
+from ..extract.meetings import same_gathering
 from ..extract.timing import SAME_MEETING_SLACK, letter_role, same_meeting_dates
 from ..models import Letter, LetterMeeting, Meeting
 from .corrections import absorbs, locked
@@ -65,7 +66,9 @@ class MeetingPool:
         matches = [
             m
             for m in self.meetings
-            if m.series == data.series and same_meeting_dates(m.start_date, m.end_date, data.start_date, data.end_date)
+            if m.series == data.series
+            and same_meeting_dates(m.start_date, m.end_date, data.start_date, data.end_date)
+            and same_gathering(m.series, m.title, data.title)
         ]
         return min(matches, key=lambda m: m.start_date) if matches else None
 
