@@ -117,3 +117,18 @@ def test_sample_marker_flags_a_demonstration_letter():
     data = parse_letter(text)
     assert data.is_sample
     assert "VOORBEELDBRIEF" not in data.body
+
+
+@pytest.mark.parametrize(
+    "line, reference",
+    [
+        ("Onze referentie BS2022015117", "BS2022015117"),
+        ("Onze referentie BZDOC-1234567890-12", "BZDOC-1234567890-12"),
+        ("Ons kenmerk MINBUZA-2016.123456", "MINBUZA-2016.123456"),
+        ("Kenmerk: DVB/NW-123/2015", "DVB/NW-123/2015"),
+    ],
+)
+def test_reference_codes_of_defence_and_foreign_affairs(line, reference):
+    data = parse_letter(letter(AGENDA_BODY, head=line))
+    assert data.reference == reference
+    assert reference not in data.body  # letterhead, not text

@@ -11,8 +11,10 @@ from .text import collapse_spaces, fold_keeping_offsets
 HEAD_LINES = 40  # the letterhead sits in the first lines of the text
 DATE_LINE = re.compile(r"^\s*(?:den haag|'s-gravenhage|datum)\b[ ,:]*(.*)$", re.IGNORECASE)
 NUMBER_LINE = re.compile(r"^\s*nr\.\s*(\d{1,5})\b(?=.*\bbrief\b|\s*$)", re.IGNORECASE)
-REFERENCE_LABEL = re.compile(r"^\s*(?:onze referentie|ons kenmerk)\b[\s:]*(.*)$", re.IGNORECASE)
-REFERENCE_VALUE = re.compile(r"\b([A-Z]{1,6}[-/ ]?\d{4}[\w/.-]*\d)\b")
+REFERENCE_LABEL = re.compile(r"^\s*(?:onze referentie|ons kenmerk|kenmerk|referentie)\b[\s:]*(.*)$", re.IGNORECASE)
+# Defence "BS2022015117"; Foreign Affairs "BZDOC-1234567890-12", "MINBUZA-2016.123456",
+# "DVB/NW-123/2015", "BZ2118762".
+REFERENCE_VALUE = re.compile(r"\b([A-Z][A-Za-z]{0,9}(?:[/-][A-Z]{1,6})?[-/ ]?\d[\w/.-]*\d)\b")
 SUBJECT_LINE = re.compile(r"^\s*betreft\b[\s:]*(.*)$", re.IGNORECASE)
 OWN_DOSSIER = re.compile(
     r"tweede kamer,? vergaderjaar \d{4}[–-]\d{4},? (\d{2}\s?\d{3}(?:-[A-Z0-9]+)?), nr\. (\d+)", re.IGNORECASE
@@ -72,7 +74,7 @@ def letter_reference(lines: list[str]) -> str | None:
             continue
         for candidate in [match.group(1), *window[index + 1 : index + 4]]:
             value = REFERENCE_VALUE.search(candidate or "")
-            if value:
+            if value and sum(c.isdigit() for c in value.group(1)) >= 3:
                 return value.group(1).replace(" ", "")
     return None
 
