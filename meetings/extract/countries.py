@@ -115,16 +115,44 @@ def dutch_names() -> dict[str, str]:
     return names
 
 
+def trie_pattern(words) -> str:
+    """One regular expression for many literal words, sharing their prefixes.
+
+    Python's re tries each branch of a plain alternation at every position; a trie of
+    branches ("ne(?:derland|pal)") rules most positions out at the first letter, four times
+    faster for the 250 country names. Longer words win, as in a longest-first alternation.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        arms = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not arms:
+            return ""
+        body = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie)
+
+
 @lru_cache(maxsize=1)
 def name_pattern() -> re.Pattern:
-    alternatives = sorted(dutch_names(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + trie_pattern(dutch_names()) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
 def adjective_pattern() -> re.Pattern:
-    alternatives = sorted((fold_keeping_offsets(a) for a in ADJECTIVES), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + trie_pattern(fold_keeping_offsets(a) for a in ADJECTIVES) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def trailing_name_pattern() -> re.Pattern:
+    """A country name that ends the text (after a lookbehind that keeps it a whole word)."""
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(dutch_names()) + r")\s*$")
 
 
 def adjective_code(folded_word: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import adjective_code, adjective_pattern, country_name, dutch_names, name_pattern
+from .countries import adjective_code, adjective_pattern, country_name, dutch_names, name_pattern, trailing_name_pattern
 from .data import MeetingData, ParticipantData
 from .nato import NEVER_INVITED, is_member
 from .sessions import is_ukraine_council
@@ -118,7 +118,7 @@ def governing_word(before: str) -> str:
     """The word that governs a country name, skipping the list it stands in ('over X, Y en Z')."""
     text = before.rstrip()
     while True:
-        shortened = re.sub(r"(?:" + name_pattern().pattern + r")\s*$", "", text).rstrip()
+        shortened = trailing_name_pattern().sub("", text).rstrip()
         shortened = re.sub(r"(?:,|\ben)\s*$", "", shortened).rstrip()
         if shortened == text:
             break
