@@ -9,7 +9,7 @@ text visitor gives each run of text with its position and size (pypdf's extract_
 visitor_text), and the page is read as a typesetter laid it out:
 
 - running headers and footers (a line at the top or foot of the page that recurs on other
-  pages with only its numbers changed, a line that is the page number, a line of the
+  pages with only its page number changed, a line that is the page number, a line of the
   Kamerstuk print's furniture) are left out;
 - footnotes (lines below the body, set smaller, starting with a number that a raised marker
   on the page refers to) are numbered in the order the text refers to them, their markers
@@ -209,12 +209,12 @@ def is_bold(font) -> bool:
 
 def drop_furniture(pages: list[Page], size: float) -> None:
     """Leave out running headers and footers: lines at the top or foot of a page that recur on
-    another page with only their numbers changed, that are the page number, or that are the
+    another page with only the page number changed, that are the page number, or that are the
     Kamerstuk print's furniture. A recurring line on the first page's top is letterhead
     (the ministry's name, a reference), which the letter's metadata is read from: it stays."""
     recurring = Counter()
     for page in pages:
-        for key in {edge_key(line) for line in edge_lines(page)}:
+        for key in {edge_key(line, page) for line in edge_lines(page)}:
             recurring[key] += 1
     for page in pages:
         edges = edge_lines(page)
@@ -222,7 +222,7 @@ def drop_furniture(pages: list[Page], size: float) -> None:
         drop = set()
         for line in edges:
             letterhead = page.number == 0 and line.y > page.height / 2
-            repeated = recurring[edge_key(line)] >= 2 or PAGE_FURNITURE_RE.match(line.text)
+            repeated = recurring[edge_key(line, page)] >= 2 or PAGE_FURNITURE_RE.match(line.text)
             if (repeated and not letterhead) or is_page_number_line(line.text, page.number + 1, id(line) in outermost):
                 drop.add(id(line))
         if page.number > 0:
@@ -247,9 +247,12 @@ def edge_lines(page: Page) -> list[Line]:
     return [line for line in page.lines if line.y > page.height - band or line.y < band]
 
 
-def edge_key(line: Line) -> tuple[str, int]:
-    """The line's text with its numbers masked, and its band (top or foot)."""
-    return DIGITS.sub("#", " ".join(line.text.lower().split())), int(line.y > 0 and line.y // 20)
+def edge_key(line: Line, page: Page) -> tuple[str, bool]:
+    """The line's text with the page's number masked, and whether it stands at the top or
+    the foot: a running header or footer is the same on every page but for that number
+    (masking every number would make two footnotes citing Kamerstukken look alike)."""
+    text = " ".join(line.text.lower().split())
+    return re.sub(rf"(?<!\d){page.number + 1}(?!\d)", "#", text), line.y > page.height / 2
 
 
 def is_page_number_line(text: str, page_number: int, outermost: bool) -> bool:
