@@ -101,3 +101,16 @@ def test_page_headers_footers_and_letterhead_are_dropped():
 def test_signature_block_is_marked_as_signature():
     document = clean_letter("Tekst van de brief.\n\nDe Minister van Defensie,\nK.H. Ollongren\n")
     assert [b.kind for b in document.blocks] == ["paragraph", "signature"]
+
+
+def test_word_processor_hyphen_between_two_vowels_is_undone():
+    # Dutch hyphenation breaks "re-actie", "situ-atie": the part before the break is no word.
+    assert paragraphs("de snelle re-\nactiemacht en de veiligheidssitu-\natie aan de oostgrens.") == [
+        "de snelle reactiemacht en de veiligheidssituatie aan de oostgrens."
+    ]
+
+
+def test_markdown_footnote_the_text_does_not_refer_to_is_still_a_footnote():
+    document = clean_letter("De tekst van de brief.\n\n[^1]: Een voetnoot zonder verwijzing.\n")
+    assert [(f.number, f.text) for f in document.footnotes] == [(1, "Een voetnoot zonder verwijzing.")]
+    assert [b.text for b in document.blocks] == ["De tekst van de brief."]

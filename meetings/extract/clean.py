@@ -112,7 +112,9 @@ def lift_footnotes(lines: list[Line]) -> tuple[list[Line], list[Footnote]]:
         line = lines[i]
         expected = len(footnotes) + 1
         number, first = footnote_start(line.text)
-        if number == expected and has_marker(seen_text, number):
+        # A Markdown footnote ("[^3]: …", as the PDF and Word readers write them) is one even
+        # where the text does not refer to it.
+        if number == expected and (MARKDOWN_FOOTNOTE.match(line.text) or has_marker(seen_text, number)):
             end = footnote_end(lines, i, expected)
             starts_block = not body or not body[-1].text or line.page_start or after_footnote
             # A footnote either follows a blank line or runs into the page's footer.
@@ -248,7 +250,16 @@ def keeps_hyphen(text: str, piece: str, vocabulary: set[str]) -> bool:
         return True
     if head[:-1] + tail in vocabulary:
         return False
-    return head[-2:-1] in VOWELS and tail[:1] in VOWELS
+    return head[-2:-1] in VOWELS and tail[:1] in VOWELS and is_compound_part(head[:-1].rsplit("-", 1)[-1])
+
+
+def is_compound_part(word: str) -> bool:
+    """A word of its own, as the first part of a compound is ("defensie-industrie"). A word
+    processor hyphenates between two vowels too ("re-actie", "situ-atie"), where the part
+    before the break is no word: that hyphen goes (simplemma's Dutch word list)."""
+    import simplemma
+
+    return len(word) >= 3 and simplemma.is_known(word, lang="nl")
 
 
 def to_block(group: list[Line], vocabulary: set[str] = frozenset()) -> Block | None:

@@ -46,22 +46,19 @@ def file_kind(data: bytes) -> str:
 
 
 def docx_text(data: bytes, limits: ReadLimits) -> str:
-    """Paragraphs of a Word letter; its headings become Markdown headings for the cleaner."""
+    """A Word letter's paragraphs, tables, headings and footnotes (read_docx.py)."""
     import zipfile
 
     from docx import Document
+
+    from .read_docx import word_text
 
     check_unpacked_size(data, limits)
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UnreadableFileError("the file is a zip archive but not a Word document (.docx)") from exc
-    lines = []
-    for paragraph in document.paragraphs:
-        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-        text = paragraph.text.strip()
-        lines.append(f"### {text}" if text and style.startswith(("heading", "kop")) else text)
-    text = "\n\n".join(lines)
+    text = word_text(document)
     if len(text.split()) < 20:
         raise UnreadableFileError("the Word document holds almost no text")
     return text
@@ -100,9 +97,12 @@ def check_unpacked_size(data: bytes, limits: ReadLimits) -> None:
 
 
 def pdf_text(data: bytes, limits: ReadLimits) -> str:
-    """The PDF's text layer, page by page; a scan without text is refused."""
+    """The PDF's text layer as the page lays it out (pdf_layout.py: running headers and
+    footers out, footnotes lifted and linked); a scan without text is refused."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    from .pdf_layout import layout_text, read_pages
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns on every odd xref
     try:
@@ -111,16 +111,21 @@ def pdf_text(data: bytes, limits: ReadLimits) -> str:
             reader.decrypt("")
         if len(reader.pages) > limits.max_pages:
             raise UnreadableFileError(f"the PDF has {len(reader.pages):,} pages, over the limit of {limits.max_pages:,}")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        text = layout_text(read_pages(reader)) or plain_text(reader)
     except (UnreadableFileError, MemoryError):
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise UnreadableFileError(f"the PDF cannot be read ({exc.__class__.__name__}: {exc})") from exc
     except Exception as exc:  # pypdf raises many internal types on damaged files
         raise UnreadableFileError(f"the PDF cannot be read ({exc.__class__.__name__})") from exc
-    # A new page starts its first line with a space, as in text exported from the PDFs:
-    # the cleaner uses that to rejoin sentences split by a footnote block.
-    text = "\n".join(" " + page.strip("\n") if i else page for i, page in enumerate(pages))
     if len(text.split()) < 20:
         raise UnreadableFileError("the PDF has no text layer (a scan?); only PDFs with text can be imported")
     return text
+
+
+def plain_text(reader) -> str:
+    """pypdf's own reading order, page by page, for a PDF whose layout gives no lines.
+    A new page starts its first line with a space, as in text exported from the PDFs: the
+    cleaner uses that to rejoin sentences split by a footnote block."""
+    pages = [page.extract_text() or "" for page in reader.pages]
+    return "\n".join(" " + page.strip("\n") if i else page for i, page in enumerate(pages))
