@@ -29,9 +29,10 @@ from pathlib import Path
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 
-from ..extract import ExtractionError, parse_letter
+from ..extract import ExtractionError
 from ..extract.bounded import ReadLimits, die_with_parent
 from ..extract.data import LetterData
+from ..extract.letter import parse_document
 from ..extract.read import read_letter_bytes
 from ..extract.topics import TopicRule
 from ..models import Letter
@@ -83,8 +84,8 @@ def import_bytes(name: str, content: bytes, **kwargs) -> ImportResult:
 
 def extract_letter(content: bytes, topics: list[TopicRule] | None = None) -> LetterData:
     """Bytes to LetterData; raises ExtractionError with a reason a person understands."""
-    text = read_letter_bytes(content, limits=read_limits())
-    return parse_letter(text, topics=topic_rules() if topics is None else topics)
+    document = read_letter_bytes(content, limits=read_limits())
+    return parse_document(document, topics=topic_rules() if topics is None else topics)
 
 
 def read_limits(deadline: float | None = None) -> ReadLimits:
@@ -278,7 +279,7 @@ def extract_content(content: bytes, topics: list[TopicRule], limits: ReadLimits)
     if limits.seconds <= 0:
         return "not read: reading the files before it took all the time there was; send this file again on its own"
     try:
-        return parse_letter(read_letter_bytes(content, limits=limits), topics=topics)
+        return parse_document(read_letter_bytes(content, limits=limits), topics=topics)
     except ExtractionError as exc:
         return str(exc)
 
