@@ -69,7 +69,7 @@ HEAD = {"kamerstukkop", "dossier", "stuknr", "titel", "datumtekst", "metadata"}
 ADDRESS = {"ontvanger", "aanhef"}  # "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
 IGNORED = {"noot", "nootref", "li.nr", "kop", "nr"}  # read where they belong, never as blocks
 LIST_ITEM_MARK = "–"
-OFFICIAL_ID = re.compile(r"^kst-[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*$")
+OFFICIAL_ID = re.compile(r"^kst-\d[0-9A-Za-z]*(?:-[0-9A-Za-z]+)*$")
 
 
 @dataclass
