@@ -37,7 +37,7 @@ class PoliteClient:
     timeout: float = 30.0  # seconds for one request
     retries: int = 4  # attempts after the first
     backoff: float = 2.0  # the first wait after a failure; doubled each time
-    sleep: Callable[[float], None] = time.sleep
+    sleep: Callable[[float], None] | None = None  # default: wait() (tests replace it)
     requests: int = 0  # made so far, for the summary
     _last_start: float | None = field(default=None, repr=False)
 
@@ -54,7 +54,7 @@ class PoliteClient:
             except RetryableError as exc:
                 if attempt == self.retries:
                     raise SourceUnreachable(f"{exc.reason} ({url}; tried {attempt + 1} times)") from None
-                self.sleep(min(max(exc.retry_after or 0.0, wait), MAX_RETRY_AFTER))
+                self.pause_for(min(max(exc.retry_after or 0.0, wait), MAX_RETRY_AFTER))
                 wait *= 2
         raise AssertionError("unreachable")  # the loop returns or raises
 
@@ -79,11 +79,18 @@ class PoliteClient:
             raise SourceError(f"the answer is larger than {MAX_BYTES // 1_048_576} MB: {url}")
         return body
 
+    def pause_for(self, seconds: float) -> None:
+        (self.sleep or wait)(seconds)
+
     def keep_pace(self) -> None:
         now = time.monotonic()
         if self._last_start is not None and now - self._last_start < self.pause:
-            self.sleep(self.pause - (now - self._last_start))
+            self.pause_for(self.pause - (now - self._last_start))
         self._last_start = time.monotonic()
+
+
+def wait(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 class RetryableError(Exception):

@@ -20,9 +20,9 @@ from ..models import Letter
 from ..store import ImportResult, Options, Status
 from ..store.pipeline import extract_letter, import_sources
 from ..store.sources import Source
-from . import selection, state
+from . import selection, sru, state
 from .client import PoliteClient, SourceError, SourceUnreachable
-from .sru import PAGE_SIZE, Page, Record, build_query, parse_page, search_params
+from .sru import Page, Record, build_query, parse_page, search_params
 
 SAFE_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")  # kst-28676-387: the letter's file name
 
@@ -56,7 +56,7 @@ class Harvest:
     dossiers: list[str]
     options: Options  # DRY_RUN writes nothing, not even the harvest state
     since: dt.date | None = None
-    page_size: int = PAGE_SIZE
+    page_size: int | None = None  # records per request; default sru.PAGE_SIZE
     on_record: Callable[[Report], None] = lambda report: None  # after each record: progress
     report: Report = field(default_factory=Report)
 
@@ -89,7 +89,9 @@ class Harvest:
     def pages(self, plan: state.Plan) -> Iterator[Page]:
         start = plan.start
         while True:
-            page = parse_page(self.client.get(self.source, search_params(plan.query, start, self.page_size)), start)
+            page = parse_page(
+                self.client.get(self.source, search_params(plan.query, start, self.page_size or sru.PAGE_SIZE)), start
+            )
             yield page
             if not page.next_position or page.next_position <= start or not page.records:
                 return

@@ -53,7 +53,8 @@ def by_record(record: Record) -> Decision | None:
         return Decision(False, f"a {record.publication}, not a Kamerstuk")
     kind = document_type(record)
     if kind and not LETTER_TYPE.search(kind):
-        return Decision(False, f"a {kind.lower()}, not a letter")
+        article = "an" if kind[:1].lower() in "aeiou" else "a"
+        return Decision(False, f"{article} {kind.lower()}, not a letter")
     about = about_line(record)
     if EU_COUNCIL.search(about) and not NATO.search(about) and not SIDE_MEETING.search(about):
         return Decision(False, "an EU council, not a NATO meeting (by its title)")

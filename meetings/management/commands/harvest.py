@@ -143,4 +143,7 @@ def stopped(report: Report, source: str, exc: Exception) -> str:
     if isinstance(exc, SruDiagnostic):
         return f"The source answered with an SRU diagnostic: {exc}"
     done = f"stopped after {report.records} records ({sum(1 for r in report.results if r.written)} letters stored, each whole)"
-    return f"{exc} ; {done}. Run the same command again to go on where it stopped."
+    what = {SourceUnreachable: "The source went away", DatabaseUnavailable: "The database went away"}.get(
+        type(exc), "The source's answer could not be read"
+    )
+    return f"{what} ({exc}); {done}. Run the same command again to go on where it stopped."
