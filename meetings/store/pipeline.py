@@ -147,6 +147,16 @@ def archived_by_sha256(shas: list[str]) -> dict[str, Letter]:
         raise
 
 
+def versions_of(letters: list[LetterData]) -> list[Letter | None]:
+    """identity.archived_versions_of, stopping the run (DatabaseUnavailable) when the database is gone."""
+    try:
+        return archived_versions_of(letters)
+    except (OperationalError, InterfaceError) as exc:
+        if database_gone(exc):
+            raise DatabaseUnavailable(str(exc).strip()) from exc
+        raise
+
+
 class OrderedWriter:
     """Turns planned files and their extractions into results, in file order, while new
     letters wait for their batch to be written."""
@@ -199,7 +209,7 @@ class OrderedWriter:
         A run that writes nothing says what it would do (PARSED, or NEW_VERSION). The
         archived letters the batch's letters are versions of are looked up in one query."""
         options = self.options
-        versions = archived_versions_of([data for _source, data in batch]) if options.consult_archive else [None] * len(batch)
+        versions = versions_of([data for _source, data in batch]) if options.consult_archive else [None] * len(batch)
         waiting = {
             id(pair): ImportResult(pair[0].name, Status.NEW_VERSION, letter=version, data=pair[1])
             for pair, version in zip(batch, versions)
