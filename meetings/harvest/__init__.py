@@ -12,4 +12,5 @@ by officielebekendmakingen.nl, which offers an SRU 2.0 search service over them
     run.py        puts them together: each kept record's official XML (the link the record
                   gives) goes into the archive through the store's one path, as import_letters
                   would import the file, named by its identifier (kst-28676-387)
+    progress.py   the progress bar on a terminal
 """
