@@ -36,8 +36,8 @@ class UploadForm(forms.Form):
     files = MultipleFileField(
         allow_empty_file=True,  # an empty file gets its own clear message in the preview
         label=_("Brieven"),
-        widget=MultipleFileInput(attrs={"accept": ".txt,.md,.pdf,.docx"}),
-        help_text=_("Eén of meer bestanden (.txt, .md, .pdf, .docx)."),
+        widget=MultipleFileInput(attrs={"accept": ".txt,.md,.pdf,.docx,.xml"}),
+        help_text=_("Eén of meer bestanden (.txt, .md, .pdf, .docx, of de officiële .xml van een Kamerstuk)."),
     )
 
 

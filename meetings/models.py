@@ -4,6 +4,7 @@ explained in meetings/extract/__init__.py. Reads live in meetings/querysets.py."
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.db import models
 from django.urls import reverse
@@ -12,6 +13,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import CountryQuerySet, LetterQuerySet, MeetingQuerySet
+
+OFFICIAL_IDENTIFIER = re.compile(
+    r"kst-\d[0-9A-Za-z]*(?:-[0-9A-Za-z]+)*"
+)  # a Kamerstuk's identifier at officielebekendmakingen.nl
 
 
 class Minister(models.Model):
@@ -174,6 +179,24 @@ class Letter(models.Model):
     @property
     def kamerstuk_id(self) -> str | None:
         return f"{self.dossier}-{self.number}" if self.dossier and self.number else None
+
+    @property
+    def official_identifier(self) -> str | None:
+        """The letter's identifier at officielebekendmakingen.nl ("kst-28676-387",
+        "kst-21501-28-250"): as its official file is named (a harvested letter is stored as
+        kst-28676-387.xml), else made from its Kamerstuk. A sample letter has none."""
+        if self.is_sample:
+            return None
+        stem = self.source_name.rsplit(".", 1)[0]
+        if OFFICIAL_IDENTIFIER.fullmatch(stem):
+            return stem
+        return f"kst-{self.dossier}-{self.number}" if self.dossier and self.number else None
+
+    @property
+    def official_url(self) -> str | None:
+        """The letter's page at officielebekendmakingen.nl, where it has an official identifier."""
+        identifier = self.official_identifier
+        return f"https://zoek.officielebekendmakingen.nl/{identifier}.html" if identifier else None
 
     @property
     def kamerstuk_citation(self) -> str | None:
@@ -393,3 +416,26 @@ class Footnote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:60]}"
+
+
+class HarvestState(models.Model):
+    """Where `manage.py harvest` stands with one source (its address and dossiers): the day of
+    its last complete run, from which the next run asks only for what changed, and the query and
+    position of a run that was interrupted, from which the next run goes on."""
+
+    key = models.CharField(_("bron"), max_length=300, unique=True, help_text=_("Het adres van de bron en de dossiers."))
+    last_success = models.DateField(
+        _("laatste volledige run"), null=True, blank=True, help_text=_("De dag waarop de laatste volledige run begon.")
+    )
+    resume_query = models.TextField(_("onderbroken zoekvraag"), blank=True)
+    resume_position = models.PositiveIntegerField(_("verder bij record"), null=True, blank=True)
+    resume_started = models.DateField(_("onderbroken run begon op"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("oogststand")
+        verbose_name_plural = _("oogststanden")
+
+    def __str__(self) -> str:
+        return self.key

@@ -16,8 +16,11 @@ import resource
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .errors import UnreadableFileError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -29,8 +32,9 @@ class ReadLimits:
     memory_bytes: int = 768 * 1024 * 1024  # address space the parser may add
 
 
-def run_bounded(parse: Callable[[bytes, ReadLimits], str], data: bytes, limits: ReadLimits) -> str:
-    """parse(data, limits) in a child process; UnreadableFileError when it fails or exceeds a limit."""
+def run_bounded(parse: Callable[[bytes, ReadLimits], T], data: bytes, limits: ReadLimits) -> T:
+    """parse(data, limits) in a child process; UnreadableFileError when it fails or exceeds a limit.
+    What it returns (text, or a Kamerstuk's structure) comes back pickled."""
     receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(target=_child, args=(parse, data, limits, sender), daemon=True)
     child.start()

@@ -1,23 +1,49 @@
-"""The extraction entry point: a letter's text in, a LetterData out."""
+"""The extraction entry point: a letter's text (or its official XML's structure) in, a LetterData out."""
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 from babel.dates import format_date
 
 from . import metadata
-from .body import BlockKind
+from .body import BlockKind, without_markers
 from .citations import find_citations
 from .clean import clean_letter
-from .data import LetterData
+from .data import CleanDocument, LetterData, MinisterData
 from .dates import context_year
 from .errors import NotALetterError
 from .letterhead import is_sample_letter
 from .markdown import strip_markdown
 from .meetings import find_meetings
-from .signature import find_signers, on_behalf_of, primary_signer
+from .official_xml import Kamerstuk
+from .signature import find_signers, mark_closing_formula, on_behalf_of, primary_signer
 from .text import collapse_spaces, normalize
 from .timing import ANNOUNCES, REPORTS, role_by_dates
 from .topics import DEFAULT_TOPICS, TopicRule, find_topics
+
+
+@dataclass
+class Particulars:
+    """What a reader found of the letter itself, before the shared extraction runs."""
+
+    date: dt.date | None
+    number: int | None
+    dossier: str | None  # its own Kamerstuk dossier
+    reference: str | None
+    subject: str  # "" when the letter prints none
+    signers: list[MinisterData]
+    addressed: bool  # to the Voorzitter van de Tweede Kamer
+    is_sample: bool
+
+
+def parse_document(document: str | Kamerstuk, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> LetterData:
+    """What read.py made of a file (a letter's text, or the structure of its official XML) to
+    a LetterData."""
+    if isinstance(document, Kamerstuk):
+        return parse_kamerstuk(document, topics=topics)
+    return parse_letter(document, topics=topics)
 
 
 def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> LetterData:
@@ -28,18 +54,54 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
     """
     text = normalize(text)
     lines = [collapse_spaces(strip_markdown(line)) for line in text.split("\n")]
-    document = clean_letter(text, lines)
-    signers = find_signers(lines)
-    minister, cosigners = primary_signer(signers)
-    date = metadata.letter_date(lines)
     number = metadata.letter_number(lines)
-    subject = metadata.letter_subject(lines)
+    particulars = Particulars(
+        date=metadata.letter_date(lines),
+        number=number,
+        dossier=metadata.letter_dossier(text, lines, number),
+        reference=metadata.letter_reference(lines),
+        subject=metadata.letter_subject(lines),
+        signers=find_signers(lines),
+        addressed=addressed(lines),
+        is_sample=is_sample_letter(text),
+    )
+    return assemble(clean_letter(text, lines), particulars, topics)
+
+
+def parse_kamerstuk(kamerstuk: Kamerstuk, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> LetterData:
+    """A letter from its official XML (official_xml.py): number, dossier, date, subject, blocks,
+    footnotes and signers as the XML has them; what it leaves out (a date or subject printed as
+    text, a reference) is read from its lines as from any letter. The same extraction then finds
+    its meetings, countries, sessions, citations and topics."""
+    lines = [*kamerstuk.head_lines, *(without_markers(b.text) for b in kamerstuk.blocks)]
+    particulars = Particulars(
+        date=kamerstuk.date or metadata.letter_date(lines),
+        number=kamerstuk.number,
+        dossier=kamerstuk.dossier,
+        reference=metadata.letter_reference(lines),
+        subject=kamerstuk.subject or metadata.letter_subject(lines),
+        signers=kamerstuk.signers or find_signers(lines),
+        addressed=addressed(lines),
+        is_sample=is_sample_letter(kamerstuk.text),
+    )
+    document = CleanDocument(blocks=mark_closing_formula(kamerstuk.blocks), footnotes=kamerstuk.footnotes)
+    return assemble(document, particulars, topics)
+
+
+def addressed(lines: list[str]) -> bool:
+    return any("voorzitter van de tweede kamer" in line.lower() for line in lines[:40])
+
+
+def assemble(document: CleanDocument, found: Particulars, topics: list[TopicRule]) -> LetterData:
+    """The shared extraction: kind, meetings, sessions, citations and topics from the blocks."""
+    minister, cosigners = primary_signer(found.signers)
+    date, subject = found.date, found.subject
     paragraphs = [b.text for b in document.blocks if b.kind == BlockKind.PARAGRAPH]
     body = "\n".join(b.text for b in document.blocks)
     opening = " ".join(paragraphs[:1])
     year = date.year if date else context_year(body)
 
-    ministerial = metadata.ministerial_series(minister, lines)
+    ministerial = metadata.ministerial_series(minister, [subject, *body.split("\n")[:20]])
 
     def meetings_for(kind):
         return find_meetings(
@@ -55,30 +117,29 @@ def parse_letter(text: str, *, topics: list[TopicRule] = DEFAULT_TOPICS) -> Lett
     for meeting in meetings:
         for session in meeting.sessions:
             session.topics = find_topics(session.title, topics)
-    addressed = any("voorzitter van de tweede kamer" in line.lower() for line in lines[:40])
-    if not (minister or date or addressed or meetings) or not metadata.mentions_nato(body):
+    if not (minister or date or found.addressed or meetings) or not metadata.mentions_nato(body):
         raise NotALetterError(
             "this is not a letter to the Tweede Kamer about NATO: no signing minister, letter date, "
             "addressee or NATO meeting was found"
         )
     citation_text = body + "\n" + "\n".join(f.text for f in document.footnotes)
-    dossier = metadata.letter_dossier(text, lines, number)  # its own number, which it does not cite
+    own = (found.dossier, found.number)  # its own number, which it does not cite
     letter = LetterData(
         kind=kind,
         date=date,
-        number=number,
-        reference=metadata.letter_reference(lines),
+        number=found.number,
+        reference=found.reference,
         subject=subject or default_subject(kind, meetings),
         minister=minister,
         cosigners=cosigners,
         meetings=meetings,
-        citations=[c for c in find_citations(citation_text) if (c.dossier, c.number) != (dossier, number)],
+        citations=[c for c in find_citations(citation_text) if (c.dossier, c.number) != own],
         footnotes=document.footnotes,
         topics=find_topics(subject + "\n" + body, topics),
         blocks=document.blocks,
-        dossier=dossier,
-        is_sample=is_sample_letter(text),
-        on_behalf_of=on_behalf_of(body, signers),
+        dossier=found.dossier,
+        is_sample=found.is_sample,
+        on_behalf_of=on_behalf_of(body, found.signers),
     )
     letter.warnings = warnings_for(letter)
     return letter

@@ -1,4 +1,5 @@
-"""Bytes to text: decode .txt/.md letters and take the text layer out of PDFs."""
+"""Bytes to text or structure: decode .txt/.md letters, take the text layer out of PDFs and Word
+files, and the structure out of a Kamerstuk's official XML (official_xml.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 
 from .bounded import ReadLimits, run_bounded
 from .errors import UnreadableFileError
+from .official_xml import Kamerstuk, looks_like_xml, read_kamerstuk
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"  # .docx is a zip archive holding word/document.xml
@@ -20,9 +22,10 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 DEFAULT_LIMITS = ReadLimits()
 
 
-def read_letter_bytes(data: bytes, *, limits: ReadLimits = DEFAULT_LIMITS) -> str:
-    """Return the text of a letter file's bytes, or raise UnreadableFileError saying why.
-    PDF and Word files are parsed within the limits (bounded.py)."""
+def read_letter_bytes(data: bytes, *, limits: ReadLimits = DEFAULT_LIMITS) -> str | Kamerstuk:
+    """Return the text of a letter file's bytes (the structure of an official Kamerstuk XML),
+    or raise UnreadableFileError saying why. The kind is told by the content, not the name.
+    PDF, Word and XML files are parsed within the limits (bounded.py)."""
     if not data or not data.strip():
         raise UnreadableFileError("the file is empty")
     if len(data) > limits.max_bytes:
@@ -33,15 +36,19 @@ def read_letter_bytes(data: bytes, *, limits: ReadLimits = DEFAULT_LIMITS) -> st
         return run_bounded(pdf_text, data, limits)
     if data[:4] == ZIP_MAGIC:
         return run_bounded(docx_text, data, limits)
+    if looks_like_xml(data):
+        return run_bounded(read_kamerstuk, data, limits)
     return decode_text(data)
 
 
 def file_kind(data: bytes) -> str:
-    """What the bytes are, by their content: 'pdf', 'docx', 'zip' or 'text'."""
+    """What the bytes are, by their content: 'pdf', 'docx', 'zip', 'xml' or 'text'."""
     if data.lstrip()[:5] == PDF_MAGIC:
         return "pdf"
     if data[:4] == ZIP_MAGIC:
         return "docx" if b"word/document.xml" in data else "zip"
+    if looks_like_xml(data):
+        return "xml"
     return "text"
 
 

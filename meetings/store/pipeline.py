@@ -29,9 +29,10 @@ from pathlib import Path
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 
-from ..extract import ExtractionError, parse_letter
+from ..extract import ExtractionError
 from ..extract.bounded import ReadLimits, die_with_parent
 from ..extract.data import LetterData
+from ..extract.letter import parse_document
 from ..extract.read import read_letter_bytes
 from ..extract.topics import TopicRule
 from ..models import Letter
@@ -83,8 +84,8 @@ def import_bytes(name: str, content: bytes, **kwargs) -> ImportResult:
 
 def extract_letter(content: bytes, topics: list[TopicRule] | None = None) -> LetterData:
     """Bytes to LetterData; raises ExtractionError with a reason a person understands."""
-    text = read_letter_bytes(content, limits=read_limits())
-    return parse_letter(text, topics=topic_rules() if topics is None else topics)
+    document = read_letter_bytes(content, limits=read_limits())
+    return parse_document(document, topics=topic_rules() if topics is None else topics)
 
 
 def read_limits(deadline: float | None = None) -> ReadLimits:
@@ -146,6 +147,16 @@ def archived_by_sha256(shas: list[str]) -> dict[str, Letter]:
         raise
 
 
+def versions_of(letters: list[LetterData]) -> list[Letter | None]:
+    """identity.archived_versions_of, stopping the run (DatabaseUnavailable) when the database is gone."""
+    try:
+        return archived_versions_of(letters)
+    except (OperationalError, InterfaceError) as exc:
+        if database_gone(exc):
+            raise DatabaseUnavailable(str(exc).strip()) from exc
+        raise
+
+
 class OrderedWriter:
     """Turns planned files and their extractions into results, in file order, while new
     letters wait for their batch to be written."""
@@ -198,7 +209,7 @@ class OrderedWriter:
         A run that writes nothing says what it would do (PARSED, or NEW_VERSION). The
         archived letters the batch's letters are versions of are looked up in one query."""
         options = self.options
-        versions = archived_versions_of([data for _source, data in batch]) if options.consult_archive else [None] * len(batch)
+        versions = versions_of([data for _source, data in batch]) if options.consult_archive else [None] * len(batch)
         waiting = {
             id(pair): ImportResult(pair[0].name, Status.NEW_VERSION, letter=version, data=pair[1])
             for pair, version in zip(batch, versions)
@@ -278,7 +289,7 @@ def extract_content(content: bytes, topics: list[TopicRule], limits: ReadLimits)
     if limits.seconds <= 0:
         return "not read: reading the files before it took all the time there was; send this file again on its own"
     try:
-        return parse_letter(read_letter_bytes(content, limits=limits), topics=topics)
+        return parse_document(read_letter_bytes(content, limits=limits), topics=topics)
     except ExtractionError as exc:
         return str(exc)
 

@@ -25,7 +25,13 @@ from .pipeline import PREVIEW, Options, import_sources
 from .sources import Source
 from .versions import changes
 
-ALLOWED_SUFFIXES = {".txt": "text", ".md": "text", ".pdf": "pdf", ".docx": "docx"}
+ALLOWED_SUFFIXES = {
+    ".txt": "text",
+    ".md": "text",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".xml": "xml",
+}  # .xml: a Kamerstuk's official XML
 STAGING_MAX_AGE = 24 * 3600  # abandoned previews are removed after a day
 
 
@@ -61,7 +67,7 @@ def check_type(name: str, data: bytes) -> str | None:
     suffix = Path(name).suffix.lower()
     expected = ALLOWED_SUFFIXES.get(suffix)
     if expected is None:
-        return f"{suffix or 'no extension'} is not accepted: upload .txt, .md, .pdf or .docx"
+        return f"{suffix or 'no extension'} is not accepted: upload .txt, .md, .pdf, .docx or a Kamerstuk's official .xml"
     actual = file_kind(data)
     if actual != expected:
         return f"the file is named {suffix} but its content is {actual}"

@@ -71,6 +71,8 @@ def original_file(request, pk):
     if not letter.source_file or not letter.source_file.storage.exists(letter.source_file.name):
         raise Http404("original file not kept")
     content_type = mimetypes.guess_type(letter.source_name)[0] or "text/plain"
-    if content_type.startswith("text/") or letter.source_name.endswith(".md"):
+    if (
+        content_type.startswith("text/") or content_type.endswith("/xml") or letter.source_name.endswith(".md")
+    ):  # XML as text: never rendered
         content_type = "text/plain; charset=utf-8"
     return FileResponse(letter.source_file.open("rb"), filename=letter.source_name, content_type=content_type)

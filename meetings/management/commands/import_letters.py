@@ -14,22 +14,44 @@ from meetings.search.indexer import optimize_index
 from meetings.store import DRY_RUN, ImportResult, Options, Status, import_files
 from meetings.store.pipeline import DatabaseUnavailable
 
-LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx"}
+LETTER_SUFFIXES = {".txt", ".md", ".markdown", ".pdf", ".docx", ".xml"}
 PROGRESS_FROM = 50  # files; smaller batches print a line per file and need no progress bar
 OPTIMIZE_FROM = 1000  # letters written; a larger import tidies the search index afterwards
 SUMMARY_ORDER = [Status.CREATED, Status.UPDATED, Status.UNCHANGED, Status.NEW_VERSION, Status.FAILED]
 
 
-class Command(BaseCommand):
+class LetterReport:
+    """A line per file (or harvested record) as the import made its decision; shared with `harvest`."""
+
+    def report(self, result: ImportResult, verbosity: int) -> None:
+        if result.status == Status.FAILED:
+            self.stderr.write(self.style.ERROR(f"FAILED  {result.source}: {result.error}"))
+        elif result.status == Status.NEW_VERSION:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"new version of letter {result.letter.pk} ({result.letter.source_name}): {result.source} not imported; "
+                    "run again with --replace to replace the archived letter"
+                )
+            )
+        elif verbosity >= 1:
+            self.stdout.write(f"{result.status:<9} {result.source}: {describe(result)}")
+            if verbosity >= 2 and result.data:
+                for warning in result.data.warnings:
+                    self.stdout.write(self.style.WARNING(f"          warning: {warning}"))
+
+
+class Command(LetterReport, BaseCommand):
     help = (
-        "Import letters to the Tweede Kamer about NATO meetings from files (.txt, .md, .markdown, .pdf, .docx) "
-        "and folders. A new file of an archived letter (same Kamerstuk or reference) is reported and left "
-        "out unless --replace is given."
+        "Import letters to the Tweede Kamer about NATO meetings from files (.txt, .md, .markdown, .pdf, .docx, "
+        "and a Kamerstuk's official .xml) and folders. A new file of an archived letter (same Kamerstuk or "
+        "reference) is reported and left out unless --replace is given."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "paths", nargs="+", help="Letter files (.txt, .md, .markdown, .pdf, .docx) or folders to search for them."
+            "paths",
+            nargs="+",
+            help="Letter files (.txt, .md, .markdown, .pdf, .docx, or a Kamerstuk's official .xml from officielebekendmakingen.nl) or folders to search for them.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Parse and report what was found; write nothing.")
         parser.add_argument(
@@ -82,22 +104,6 @@ class Command(BaseCommand):
                 "what was stored is recognised and skipped."
             ) from None
         return results
-
-    def report(self, result: ImportResult, verbosity: int) -> None:
-        if result.status == Status.FAILED:
-            self.stderr.write(self.style.ERROR(f"FAILED  {result.source}: {result.error}"))
-        elif result.status == Status.NEW_VERSION:
-            self.stdout.write(
-                self.style.WARNING(
-                    f"new version of letter {result.letter.pk} ({result.letter.source_name}): {result.source} not imported; "
-                    "run again with --replace to replace the archived letter"
-                )
-            )
-        elif verbosity >= 1:
-            self.stdout.write(f"{result.status:<9} {result.source}: {describe(result)}")
-            if verbosity >= 2 and result.data:
-                for warning in result.data.warnings:
-                    self.stdout.write(self.style.WARNING(f"          warning: {warning}"))
 
     def summary(self, results: list[ImportResult], dry_run: bool) -> None:
         counts = Counter(r.status for r in results)
