@@ -185,8 +185,8 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "aliases"]
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -35,7 +35,11 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return Country.objects.annotate(meeting_count=Count("participations")).filter(meeting_count__gt=0).order_by("name_nl")
+        return (
+            Country.objects.annotate(meeting_count=Count("participations"))
+            .filter(meeting_count__gt=0)
+            .order_by(Country.name_field())
+        )
 
 
 class CountryDetailView(DetailView):

@@ -7,6 +7,11 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+# axe-core from npm (package.json at the project root; scripts/setup installs it).
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# A phone (390 px: an iPhone 12 to 15) and a desktop.
+PHONE, DESKTOP = 390, 1280
+WIDTHS = [PHONE, DESKTOP]
 
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests make
 # between browser steps are still synchronous.
@@ -58,3 +63,29 @@ def screenshot():
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def live_archive(transactional_db):
+    """The sample letters (marked as samples), the seed letters and our own test letters of other series and
+    layouts (the NATO-Ukraine Council, JEF, summits), imported as a reader would meet them."""
+    from meetings.store import import_file
+    from tests.conftest import LETTERS_DIR, SAMPLES_DIR, SEEDS_DIR
+
+    for folder in (SAMPLES_DIR, SEEDS_DIR, LETTERS_DIR):
+        for path in sorted(folder.glob("*.txt")) + sorted(folder.glob("*.md")):
+            if not path.name.upper().startswith("README"):
+                assert import_file(path).ok, path
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it stands: "rule: help (selector, ...)". It is
+    evaluated through the browser's debugging protocol, which the page's CSP does not block."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core not found at {AXE}: run scripts/setup (it runs npm ci where npm is installed)")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(' '.join(node['target']) for node in v['nodes'][:5])})" for v in result["violations"]
+    ]
