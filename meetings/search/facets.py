@@ -107,7 +107,11 @@ def facet_labels(values: dict[str, list[str]]) -> dict[str, dict[str, tuple[str,
     }
     for name, (model, key, label) in rows.items():
         wanted = values[name]
-        found = model.objects.filter(**{f"{key}__in": wanted}).annotate(shown=label).values_list(key, "slug", "shown") if wanted else []
+        found = (
+            model.objects.filter(**{f"{key}__in": wanted}).annotate(shown=label).values_list(key, "slug", "shown")
+            if wanted
+            else []
+        )
         labels[name] = {str(k): (slug, text) for k, slug, text in found}
     return labels
 

@@ -81,7 +81,9 @@ def test_public_pages_fit_the_screen_and_pass_axe(browser, live_server, live_arc
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_admin_pages_staff_use_pass_axe(browser, live_server, live_archive, language, width, screenshot, settings, seeds_dir, tmp_path):
+def test_admin_pages_staff_use_pass_axe(
+    browser, live_server, live_archive, language, width, screenshot, settings, seeds_dir, tmp_path
+):
     User.objects.create_superuser("redactie", password=PASSWORD)
     admin = f"/{settings.ADMIN_URL}"
     letter = Letter.objects.first()
