@@ -116,3 +116,42 @@ def test_admin_pages_staff_use_pass_axe(
     if width == PHONE:  # Django's own admin is not made for phones; it is checked for access there, not for width
         problems = [p for p in problems if "scrolls sideways" not in p]
     assert not problems, "\n".join(problems)
+
+
+def top_of(page, selector: str) -> float:
+    return page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top + window.scrollY")
+
+
+def test_on_a_phone_the_letter_text_and_the_search_filters_come_early(browser, live_server, live_archive):
+    context = browser.new_context(viewport={"width": PHONE, "height": 800}, base_url=live_server.url, locale="nl")
+    page = context.new_page()
+    for letter in Letter.objects.annotate(n=Count("meetings") + Count("topics")).order_by("-n")[:3]:
+        page.goto(letter.get_absolute_url())
+        assert top_of(page, ".letter-body") < 2 * 800, f"{letter} starts below the second screen"
+
+    page.goto("/zoeken/?q=Oekra%C3%AFne")
+    link = page.locator(".to-facets a")
+    assert link.is_visible() and top_of(page, ".to-facets") < top_of(page, ".search-result")
+    link.click()
+    page.wait_for_url(re.compile(r"#facets$"))
+    assert page.locator("#facets").is_visible()
+    context.close()
+
+
+def test_a_footnote_jump_lands_with_the_referring_line_in_view(page, live_archive):
+    letter = Letter.objects.filter(footnotes__isnull=False).order_by("-date").first()
+    page.goto(letter.get_absolute_url())
+    page.locator("sup.fn-ref a").first.click()
+    page.wait_for_url(re.compile(r"#fn-\d+$"))
+    page.locator("li:target a.fn-back").click()
+    page.wait_for_url(re.compile(r"#fnref-\d+$"))
+    box = page.locator(":target").bounding_box()
+    # Not at the very top edge (where the line it sits in would be cut off), but well inside the screen.
+    assert 900 * 0.15 < box["y"] < 900 * 0.6
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_footer_of_a_short_page_sits_at_the_bottom(page, live_archive, language):
+    page.goto(in_language("/bestaat-niet/", language))
+    footer = page.locator(".site-footer").bounding_box()
+    assert abs(footer["y"] + footer["height"] - page.viewport_size["height"]) <= 1
