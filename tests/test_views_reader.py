@@ -274,3 +274,10 @@ def test_search_feed_entries_carry_the_letter_s_date(client, letter_text):
     import_bytes("a.txt", letter_text(date="9 maart 2021").encode())
     xml = client.get("/zoeken/feed.atom?q=afschrikking").content.decode()
     assert "<published>2021-03-09T12:00:00" in xml
+
+
+def test_the_admin_speaks_the_language_the_browser_asks_for(client, settings):
+    login = f"/{settings.ADMIN_URL}login/"
+    assert 'lang="en"' in client.get(login, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert 'lang="nl"' in client.get(login, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert 'lang="nl"' in client.get(login).content.decode()  # no preference: the site's language

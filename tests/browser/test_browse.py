@@ -29,7 +29,7 @@ def test_reader_goes_from_home_to_a_report_its_footnote_and_citation(page, live_
     assert page.get_by_role("heading", name="Geannoteerde agenda").is_visible()
     screenshot(page, "meeting")
 
-    page.locator("#report-title + .letter-card a").first.click()
+    page.locator(f'.pair-side .letter-card a[href="{report.get_absolute_url()}"]').click()
     page.wait_for_url(re.compile(re.escape(report.get_absolute_url()) + "$"))
     screenshot(page, "letter")
 

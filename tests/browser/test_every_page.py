@@ -13,8 +13,7 @@ from django.db.models import Count
 from meetings.models import Country, Letter, LetterMeeting, Meeting, Minister, Topic
 from tests.browser.conftest import PHONE, WIDTHS, axe_violations
 
-# serialized_rollback: the topic vocabulary (a data migration) is back for each test after the flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "een-lang-wachtwoord-42"
 
