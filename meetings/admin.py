@@ -6,8 +6,10 @@ LogEntry) and locks that field against later re-imports (meetings/store/correcti
 
 import datetime as dt
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ERROR_FLAG
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,19 +31,21 @@ from .models import (
 from .store.corrections import LETTER_FIELDS, MEETING_FIELDS, lock, merge_meetings
 
 
-class FootnoteInline(admin.TabularInline):
+# The letter form's inlines are stacked: each field has its own label (a tabular inline's
+# fields have none, only a column header, and axe-core counts them unlabelled).
+class FootnoteInline(admin.StackedInline):
     model = Footnote
     extra = 0
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(admin.StackedInline):
     model = Citation
     fk_name = "letter"
     extra = 0
     raw_id_fields = ["cited_letter"]
 
 
-class LetterMeetingInline(admin.TabularInline):
+class LetterMeetingInline(admin.StackedInline):
     model = LetterMeeting
     extra = 0
     raw_id_fields = ["letter", "meeting"]
@@ -131,7 +135,8 @@ class LetterAdmin(SafeDrillDownMixin, LetterUploadMixin, CorrectionsMixin, admin
     search_fields = ["subject", "reference", "source_name", "source_sha256"]
     date_hierarchy = "date"
     list_select_related = ["minister"]
-    filter_horizontal = ["topics", "cosigners"]
+    # Checkboxes, not filter_horizontal: its script adds ARIA attributes a span may not have.
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     readonly_fields = ["source_sha256", "source_name", "source_file", "imported_at", "updated_at", "warnings", "locked_fields"]
     inlines = [LetterMeetingInline, FootnoteInline, CitationInline, LetterVersionInline]
     lockable_fields = LETTER_FIELDS
@@ -185,8 +190,8 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "aliases"]
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -39,6 +39,14 @@ class BrowseFilterSet(django_filters.FilterSet):
         empty_label=_("alle onderwerpen"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Names in the page's language, countries sorted by the name shown (meetings/names.py).
+        fields = self.form.fields
+        fields["country"].queryset = fields["country"].queryset.order_by(Country.name_field())
+        fields["topic"].label_from_instance = lambda topic: topic.display_name
+        fields["minister"].label_from_instance = lambda minister: minister.name
+
     def filter_year(self, queryset, name, value):
         return queryset.for_year(int(value))
 

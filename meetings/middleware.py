@@ -7,6 +7,7 @@ The admin, logged-in staff and answers that set cookies stay private.
 """
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
@@ -35,3 +36,22 @@ class PublicCacheMiddleware:
             and not response.has_header("Cache-Control")
             and not (getattr(request, "user", None) and request.user.is_authenticated)
         )
+
+
+class AdminLanguageMiddleware:
+    """The admin's address has no language prefix, so LocaleMiddleware gives it the site's
+    default language (Dutch); here staff get it in the language their browser asks for
+    (the language cookie, else Accept-Language), Dutch when it is neither of ours."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/" + settings.ADMIN_URL):
+            language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        if request.path.startswith("/" + settings.ADMIN_URL):
+            patch_vary_headers(response, ["Accept-Language", "Cookie"])
+        return response

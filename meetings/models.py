@@ -9,9 +9,9 @@ import re
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import names
 from .querysets import CountryQuerySet, LetterQuerySet, MeetingQuerySet
 
 OFFICIAL_IDENTIFIER = re.compile(
@@ -43,6 +43,11 @@ class Minister(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("meetings:minister_detail", args=[self.slug])
 
+    @property
+    def display_role(self) -> str:
+        """The role in the page's language: "Minister of Defence" on English pages."""
+        return names.minister_role(self.role)
+
 
 class Country(models.Model):
     code = models.CharField(_("code"), max_length=2, primary_key=True, help_text=_("ISO 3166-1 alpha-2"))
@@ -66,11 +71,19 @@ class Country(models.Model):
     @property
     def name(self) -> str:
         """The name in the page's language."""
-        return self.name_en if get_language() == "en" else self.name_nl
+        return names.english_or(self.name_nl, self.name_en)
+
+    @staticmethod
+    def name_field() -> str:
+        """The column to sort countries by on this page: English pages sort by the English name."""
+        return "name_en" if names.in_english() else "name_nl"
 
 
 class Topic(models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
+    name_en = models.CharField(
+        _("naam (en)"), max_length=100, blank=True, help_text=_("De naam op de Engelse pagina's; leeg: de Nederlandse naam.")
+    )
     slug = models.SlugField(max_length=110, unique=True)
     aliases = models.TextField(
         _("aliassen"),
@@ -94,6 +107,11 @@ class Topic(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:topic_detail", args=[self.slug])
+
+    @property
+    def display_name(self) -> str:
+        """The name in the page's language (the Dutch one where no English name is given)."""
+        return names.english_or(self.name, self.name_en)
 
     @property
     def alias_list(self) -> list[str]:
@@ -306,6 +324,17 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting_detail", args=[self.slug])
+
+    @property
+    def display_title(self) -> str:
+        """The title in the page's language: a standard series' title translated, an "other"
+        meeting's own name as it is (meetings/names.py)."""
+        return names.meeting_title(self.series, self.title)
+
+    @property
+    def display_location(self) -> str:
+        """The place in the page's language: "Brussels" on English pages (CLDR, meetings/names.py)."""
+        return names.place_name(self.location)
 
     @property
     def slug_base(self) -> str:

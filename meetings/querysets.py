@@ -27,6 +27,13 @@ class LetterQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("minister").prefetch_related("meetings")
 
+    def real(self):
+        """Letters that are not fictional samples (VOORBEELDBRIEF): what counts as the archive."""
+        return self.filter(is_sample=False)
+
+    def samples(self):
+        return self.filter(is_sample=True)
+
 
 class MeetingQuerySet(models.QuerySet):
     def free_slugs(self, bases: list[str]) -> list[str]:
@@ -61,6 +68,20 @@ class MeetingQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.prefetch_related("participations__country", "letter_links__letter")
+
+    def real(self):
+        """Meetings a real letter names (not only sample letters): what counts as coverage."""
+        return self.filter(models.Exists(real_links()))
+
+    def only_in_samples(self):
+        return self.exclude(models.Exists(real_links()))
+
+
+def real_links():
+    """A meeting's links to real letters, correlated with the meeting of the outer query."""
+    from .models import LetterMeeting
+
+    return LetterMeeting.objects.filter(meeting=models.OuterRef("pk"), letter__is_sample=False)
 
 
 class CountryQuerySet(models.QuerySet):

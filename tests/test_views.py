@@ -239,8 +239,9 @@ def test_the_timeline_badges_link_to_the_agenda_and_the_report(client, archive):
     html = client.get("/bijeenkomsten/").content.decode()
     agenda = meeting.letter_links.get(role="announces").letter
     report = meeting.letter_links.get(role="reports").letter
-    assert f'class="badge badge-agenda" href="{agenda.get_absolute_url()}"' in html
-    assert f'class="badge badge-report" href="{report.get_absolute_url()}"' in html
+    # A sample letter's badge says it is one (badge-sample); a real letter's says its kind.
+    assert f'class="badge badge-{"sample" if agenda.is_sample else "agenda"}" href="{agenda.get_absolute_url()}"' in html
+    assert f'class="badge badge-{"sample" if report.is_sample else "report"}" href="{report.get_absolute_url()}"' in html
 
 
 def test_meetings_are_told_apart_by_date_and_place_first(client, archive):

@@ -16,9 +16,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain
 
+from django.db.models import Case, F, When
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Country, Letter, Meeting, Minister, Topic
+from ..names import in_english
 
 # Facet name (the URL parameter it sets, the tag's prefix) -> label, in the order shown.
 FACETS = {
@@ -96,10 +98,20 @@ def facet_labels(values: dict[str, list[str]]) -> dict[str, dict[str, tuple[str,
         "series": {v: (v, str(label)) for v, label in Meeting.Series.choices},
         "year": {v: (v, v) for v in values["year"]},
     }
-    rows = {"minister": (Minister, "pk", "name"), "country": (Country, "code", "name_nl"), "topic": (Topic, "pk", "name")}
+    # The names in the page's language: a topic's English name where it has one (meetings/names.py).
+    topic_name = Case(When(name_en="", then=F("name")), default=F("name_en")) if in_english() else F("name")
+    rows = {
+        "minister": (Minister, "pk", F("name")),
+        "country": (Country, "code", F(Country.name_field())),
+        "topic": (Topic, "pk", topic_name),
+    }
     for name, (model, key, label) in rows.items():
         wanted = values[name]
-        found = model.objects.filter(**{f"{key}__in": wanted}).values_list(key, "slug", label) if wanted else []
+        found = (
+            model.objects.filter(**{f"{key}__in": wanted}).annotate(shown=label).values_list(key, "slug", "shown")
+            if wanted
+            else []
+        )
         labels[name] = {str(k): (slug, text) for k, slug, text in found}
     return labels
 

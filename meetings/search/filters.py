@@ -12,6 +12,10 @@ from ..filters import LetterFilter
 from .backends.base import Within
 from .facets import filter_tag
 
+# Dates as a reader types them on either language's page (the form hints at the page's own
+# format: dd-mm-jjjj in Dutch, yyyy-mm-dd in English), never the American month first.
+DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+
 
 class SearchFilter(LetterFilter):
     """LetterFilter's year, kind, series, country, minister and topic, and `from`/`to` dates.
@@ -23,8 +27,12 @@ class SearchFilter(LetterFilter):
     @classmethod
     def get_filters(cls):
         filters = super().get_filters()
-        filters["from"] = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("Vanaf"))
-        filters["to"] = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("Tot en met"))
+        filters["from"] = django_filters.DateFilter(
+            field_name="date", lookup_expr="gte", label=_("Vanaf"), input_formats=DATE_FORMATS
+        )
+        filters["to"] = django_filters.DateFilter(
+            field_name="date", lookup_expr="lte", label=_("Tot en met"), input_formats=DATE_FORMATS
+        )
         return filters
 
     def active(self) -> dict:

@@ -56,7 +56,7 @@ def meetings_and_sessions(letter_ids: list[int]) -> tuple[dict[int, list[Meeting
         .order_by("order", "pk")
     )
     meeting_ids = {m for _letter, m in links} | {s.meeting_id for s in sessions}
-    meetings = Meeting.objects.only("title", "slug", "start_date", "end_date").in_bulk(meeting_ids)
+    meetings = Meeting.objects.only("title", "series", "slug", "start_date", "end_date").in_bulk(meeting_ids)
     letter_meetings: dict[int, list[Meeting]] = {}
     for letter_id, meeting_id in links:
         letter_meetings.setdefault(letter_id, []).append(meetings[meeting_id])

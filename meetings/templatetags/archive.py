@@ -42,3 +42,12 @@ def date_span(meeting) -> str:
     if start.year == end.year:
         return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
     return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
+@register.filter
+def by_country_name(participations) -> list:
+    """A meeting's participations sorted by the country's name in the page's language
+    (prefetched rows, sorted in Python: no query)."""
+    from django.utils.text import slugify
+
+    return sorted(participations, key=lambda p: slugify(p.country.name))

@@ -1,10 +1,10 @@
 """Ministers, countries and topics: a list with counts and a page each."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
 from ..models import Country, Letter, Meeting, Minister, Participation, Session, Topic
-from ..selectors import topic_per_year, topics_with_counts
+from ..selectors import topic_year_chart, topics_with_counts
 
 # Detail pages show the newest rows; the filtered list pages and CSV exports hold them all.
 DETAIL_LIMIT = 50
@@ -16,7 +16,10 @@ class MinisterListView(ListView):
     context_object_name = "ministers"
 
     def get_queryset(self):
-        return Minister.objects.annotate(letter_count=Count("letters")).order_by("name")
+        return Minister.objects.annotate(
+            letter_count=Count("letters", filter=Q(letters__is_sample=False)),
+            sample_count=Count("letters", filter=Q(letters__is_sample=True)),
+        ).order_by("name")
 
 
 class MinisterDetailView(DetailView):
@@ -35,7 +38,11 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return Country.objects.annotate(meeting_count=Count("participations")).filter(meeting_count__gt=0).order_by("name_nl")
+        return (
+            Country.objects.annotate(meeting_count=Count("participations"))
+            .filter(meeting_count__gt=0)
+            .order_by(Country.name_field())
+        )
 
 
 class CountryDetailView(DetailView):
@@ -64,13 +71,12 @@ class TopicDetailView(DetailView):
     context_object_name = "topic"
 
     def get_context_data(self, **kwargs):
-        per_year = topic_per_year(self.object)
-        peak = max((n for _, n in per_year), default=0)
+        chart = topic_year_chart(self.object)
         sessions = Session.objects.filter(topics=self.object).select_related("meeting", "letter").order_by("-meeting__start_date")
         return super().get_context_data(
             letters=self.object.letters.select_related("minister").order_by("-date")[:DETAIL_LIMIT],
             sessions=sessions[:DETAIL_LIMIT],
             limit=DETAIL_LIMIT,
-            per_year=[(year, n, round(100 * n / peak) if peak else 0) for year, n in per_year],
+            chart=chart,
             **kwargs,
         )

@@ -24,6 +24,11 @@ class LetterListView(FilterView):
     def get_queryset(self):
         return Letter.objects.for_listing()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sample_count"] = self.object_list.samples().count()  # shown apart from the real letters
+        return context
+
 
 class LetterDetailView(DetailView):
     template_name = "meetings/letter_detail.html"

@@ -2,7 +2,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from ..filters import MeetingFilter
-from ..selectors import compare_meeting, meeting_detail_queryset, meetings_with_letter_roles, neighbours
+from ..selectors import compare_meeting, coverage, meeting_detail_queryset, meetings_with_letter_roles, neighbours
 from .paging import PAGE_SIZE
 
 
@@ -16,6 +16,12 @@ class MeetingListView(FilterView):
 
     def get_queryset(self):
         return meetings_with_letter_roles().prefetch_related("participations__country").order_by("-start_date", "series")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The total counts real meetings; those only sample letters name are counted apart.
+        context["sample_only"] = self.object_list.only_in_samples().count()
+        return context
 
 
 class MeetingDetailView(DetailView):
@@ -36,11 +42,4 @@ class CoverageView(TemplateView):
     template_name = "meetings/coverage.html"
 
     def get_context_data(self, **kwargs):
-        meetings = list(meetings_with_letter_roles().order_by("-start_date"))
-        return super().get_context_data(
-            meetings=meetings,
-            complete=sum(1 for m in meetings if m.agenda_count and m.report_count),
-            missing_agenda=[m for m in meetings if not m.agenda_count],
-            missing_report=[m for m in meetings if not m.report_count],
-            **kwargs,
-        )
+        return super().get_context_data(coverage=coverage(), **kwargs)

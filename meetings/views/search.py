@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from ..feeds import letter_published
 from ..search.facets import FACETS
 from ..search.notices import notices
 from ..search.service import Search
@@ -122,7 +123,8 @@ class SearchFeed(Feed):
         return hit.snippet_html
 
     def item_pubdate(self, hit):
-        return hit.letter.imported_at
+        """The letter's own date, as in the feed of new letters (the import time only when undated)."""
+        return letter_published(hit.letter)
 
     def item_updateddate(self, hit):
         return hit.letter.updated_at
