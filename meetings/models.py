@@ -387,3 +387,23 @@ class Footnote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:60]}"
+
+
+class ArchiveState(models.Model):
+    """One row: the archive's change marker. `marker` takes a new random value in the
+    transaction of every write that can alter a public page (an import batch, an admin edit or
+    delete, a restore, a reindex: meetings/marker.py), so a page rendered for one state is
+    never shown for another; random rather than counted, so that a state rolled back can never
+    come back under the same value. `changed_at` is the time of that write (Last-Modified)."""
+
+    ROW = 1
+
+    marker = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("archiefstand")
+        verbose_name_plural = _("archiefstand")
+
+    def __str__(self) -> str:
+        return f"{self.marker:x} ({self.changed_at:%d-%m-%Y %H:%M})"

@@ -81,6 +81,20 @@ def dutch_after_each_test():
 
 
 @pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Each test starts with no cached pages and reads the change marker afresh: a test's
+    rows are rolled back after it, so its marker and pages belong to no later test."""
+    from django.core.cache import caches
+
+    from meetings import marker
+
+    marker.forget()
+    caches["pages"].clear()
+    yield
+    marker.forget()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path) -> Path:
     """Imported originals go to a temporary folder, never to the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"

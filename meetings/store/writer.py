@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.text import slugify
 
+from .. import marker
 from ..extract.countries import country_name
 from ..extract.data import LetterData, MinisterData
 from ..models import Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
@@ -93,6 +94,7 @@ def write_letters(items: list[Incoming]) -> list[Written]:
     if old_meetings:
         Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
     index_written([w.letter.pk for w in written])  # the index commits (or rolls back) with the rows
+    marker.changed()  # bulk statements send no signals
     return written
 
 
