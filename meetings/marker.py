@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -74,8 +76,25 @@ def changed() -> None:
     transaction.on_commit(forget)  # ... and the committed value after it
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def one_change():
+    """Rows written inside count as one change, made at the end (the store's writer: its
+    signals for new ministers or replaced letters would each write the marker)."""
+    outer = getattr(_deferred, "active", False)
+    _deferred.active = True
+    try:
+        yield
+        if not outer:
+            changed()
+    finally:
+        _deferred.active = outer
+
+
 def row_changed(sender, **kwargs) -> None:
-    if kwargs.get("action", "post_").startswith("post_"):
+    if kwargs.get("action", "post_").startswith("post_") and not getattr(_deferred, "active", False):
         changed()
 
 

@@ -44,6 +44,12 @@ class Written:
 
 @transaction.atomic
 def write_letters(items: list[Incoming]) -> list[Written]:
+    """The batch, as one change of the archive's marker (_write_letters says what it writes)."""
+    with marker.one_change():  # bulk statements send no signals; the others would each bump it
+        return _write_letters(items)
+
+
+def _write_letters(items: list[Incoming]) -> list[Written]:
     """Write the letters (distinct contents) and everything hanging off them.
 
     A letter that replaces an archived one updates it in place, after its version history
@@ -94,7 +100,6 @@ def write_letters(items: list[Incoming]) -> list[Written]:
     if old_meetings:
         Meeting.objects.filter(pk__in=old_meetings, letter_links__isnull=True).delete()
     index_written([w.letter.pk for w in written])  # the index commits (or rolls back) with the rows
-    marker.changed()  # bulk statements send no signals
     return written
 
 
