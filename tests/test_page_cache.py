@@ -14,6 +14,8 @@ from meetings.store import import_bytes
 from meetings.views.home import HomeView
 from meetings.views.letters import LetterListView
 
+pytestmark = pytest.mark.page_cache
+
 
 @pytest.fixture
 def one_letter(db, letter_text):
