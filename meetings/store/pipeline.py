@@ -139,8 +139,13 @@ def plan(sources: Iterable[Source | Unreadable], options: Options) -> Iterator[P
 
 
 def archived_by_sha256(shas: list[str]) -> dict[str, Letter]:
+    return reading(lambda: {letter.source_sha256: letter for letter in Letter.objects.filter(source_sha256__in=set(shas))})
+
+
+def reading(read):
+    """What `read()` returns; DatabaseUnavailable when the database has gone away meanwhile."""
     try:
-        return {letter.source_sha256: letter for letter in Letter.objects.filter(source_sha256__in=set(shas))}
+        return read()
     except (OperationalError, InterfaceError) as exc:
         if database_gone(exc):
             raise DatabaseUnavailable(str(exc).strip()) from exc
@@ -206,7 +211,10 @@ class OrderedWriter:
             batch, unchanged = self.written_meanwhile(batch)
         else:
             unchanged = {}
-        versions = archived_versions_of([data for _source, data in batch]) if options.consult_archive else [None] * len(batch)
+        if options.consult_archive:
+            versions = reading(lambda: archived_versions_of([data for _source, data in batch]))
+        else:
+            versions = [None] * len(batch)
         waiting = {
             id(pair): ImportResult(pair[0].name, Status.NEW_VERSION, letter=version, data=pair[1])
             for pair, version in zip(batch, versions)
