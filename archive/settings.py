@@ -60,8 +60,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "meetings.middleware.PublicCacheMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    "meetings.middleware.PageCacheMiddleware",  # before sessions: a cached page skips the rest
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "meetings.middleware.AdminLanguageMiddleware",  # the admin in the browser's language (no prefix in its URL)
@@ -154,9 +153,24 @@ AXES_CLIENT_IP_CALLABLE = "meetings.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The database holds the cache, so every worker process sees the same entries.
+# Rendered public pages (meetings/middleware.py) go to "pages": by default each worker's own
+# memory, as their keys hold the archive's change marker (no entry is ever stale, only
+# unreachable); PAGE_CACHE_BACKEND and PAGE_CACHE_LOCATION choose another (a shared Redis or
+# memcached, Django's cache backends), PAGE_CACHE_ENTRIES bounds the memory (pages of 10-60 kB).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "archive_cache"},
+    "pages": {
+        "BACKEND": os.environ.get("PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("PAGE_CACHE_LOCATION", "archive-pages"),
+    },
 }
+if CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))}
+PAGE_CACHE = "pages"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 3600)))
+# A worker reads the change marker at most this often (a cached page or a 304 costs no query);
+# a write in another process (an import, an admin in another worker) is seen within it.
+PAGE_MARKER_SECONDS = float(os.environ.get("PAGE_MARKER_SECONDS", "1"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -8,6 +8,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("NAVO-brieven")
 
     def ready(self):
+        from . import marker
         from .search import signals
 
         signals.connect(self)
+        marker.connect(self)

@@ -10,12 +10,17 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from .models import Country, Letter, Meeting, Minister, Topic
+from .widgets import QuickSelect
 
 
 class BrowseFilterSet(django_filters.FilterSet):
     year = django_filters.NumberFilter(label=_("Jaar"), method="filter_year", min_value=1949, max_value=2100)
     series = django_filters.ChoiceFilter(
-        label=_("Reeks"), choices=Meeting.Series.choices, method="filter_series", empty_label=_("alle reeksen")
+        label=_("Reeks"),
+        choices=Meeting.Series.choices,
+        method="filter_series",
+        empty_label=_("alle reeksen"),
+        widget=QuickSelect,
     )
     country = django_filters.ModelChoiceFilter(
         label=_("Land"),
@@ -23,6 +28,7 @@ class BrowseFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_country",
         empty_label=_("alle landen"),
+        widget=QuickSelect,
     )
     minister = django_filters.ModelChoiceFilter(
         label=_("Bewindspersoon"),
@@ -30,6 +36,7 @@ class BrowseFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_minister",
         empty_label=_("alle bewindspersonen"),
+        widget=QuickSelect,
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Onderwerp"),
@@ -37,6 +44,7 @@ class BrowseFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_topic",
         empty_label=_("alle onderwerpen"),
+        widget=QuickSelect,
     )
 
     def __init__(self, *args, **kwargs):
@@ -71,7 +79,7 @@ class MeetingFilter(BrowseFilterSet):
 
 class LetterFilter(BrowseFilterSet):
     kind = django_filters.ChoiceFilter(
-        label=_("Soort"), choices=Letter.Kind.choices, method="filter_kind", empty_label=_("alle soorten")
+        label=_("Soort"), choices=Letter.Kind.choices, method="filter_kind", empty_label=_("alle soorten"), widget=QuickSelect
     )
 
     class Meta:

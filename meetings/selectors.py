@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from . import marker
 from .extract.body import section_text
 from .models import Country, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
 from .names import in_english
@@ -127,6 +130,17 @@ def neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
         .first()
     )
     return previous, following
+
+
+def archive_totals() -> dict:
+    """archive_stats() as of the archive's current state: counted once per change of the
+    archive (meetings/marker.py) and kept in the page cache, so no page counts every letter."""
+    key = f"archive-totals:{marker.current().value}"
+    totals = caches[settings.PAGE_CACHE].get(key)
+    if totals is None:
+        totals = archive_stats()
+        caches[settings.PAGE_CACHE].set(key, totals, settings.PAGE_CACHE_SECONDS)
+    return totals
 
 
 def archive_stats() -> dict:

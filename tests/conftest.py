@@ -47,6 +47,10 @@ def build_letter(
     return "\n\n".join(parts) + "\n"
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "page_cache: rendered pages are kept in the page cache (tests/test_page_cache.py)")
+
+
 def pytest_generate_tests(metafunc):
     """A test that takes `seed_name` runs once per seed letter file."""
     if "seed_name" in metafunc.fixturenames:
@@ -78,6 +82,24 @@ def dutch_after_each_test():
     from django.utils import translation
 
     translation.activate("nl")
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache(request, settings):
+    """Each test starts with no cached pages and reads the change marker afresh: a test's
+    rows are rolled back after it, so its marker and pages belong to no later test. Pages are
+    only kept in tests marked `page_cache` (tests/test_page_cache.py): a page from the cache
+    is not rendered, so the test client gives it no `context` for other tests to inspect."""
+    from django.core.cache import caches
+
+    from meetings import marker
+
+    if not request.node.get_closest_marker("page_cache"):
+        settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    marker.forget()
+    caches["pages"].clear()
+    yield
+    marker.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -48,6 +48,7 @@ CHUNK = 16  # files per task sent to a worker
 AHEAD = 16  # tasks per worker queued ahead of the writer: keeps workers busy while a batch is written, and bounds the files held in memory
 WINDOW = 500  # files hashed and looked up in the archive per query
 BATCH = 100  # letters per transaction
+RECENT = 2 * BATCH  # written letters the writer remembers (OrderedWriter.written)
 
 
 @dataclass(frozen=True)
@@ -139,8 +140,13 @@ def plan(sources: Iterable[Source | Unreadable], options: Options) -> Iterator[P
 
 
 def archived_by_sha256(shas: list[str]) -> dict[str, Letter]:
+    return reading(lambda: {letter.source_sha256: letter for letter in Letter.objects.filter(source_sha256__in=set(shas))})
+
+
+def reading(read):
+    """What `read()` returns; DatabaseUnavailable when the database has gone away meanwhile."""
     try:
-        return {letter.source_sha256: letter for letter in Letter.objects.filter(source_sha256__in=set(shas))}
+        return read()
     except (OperationalError, InterfaceError) as exc:
         if database_gone(exc):
             raise DatabaseUnavailable(str(exc).strip()) from exc
@@ -165,7 +171,10 @@ class OrderedWriter:
         self.options = options
         self.order: list[ImportResult | tuple[Source, LetterData]] = []  # results, and letters waiting
         self.batch: list[tuple[Source, LetterData]] = []
-        self.written: dict[str, Letter] = {}  # sha256 -> letter, for copies of a file in one run
+        # sha256 -> letter, for copies of a file in one run: only the last few batches, so that a
+        # run of any length keeps no state per letter; an older copy is found in the archive
+        # (plan(), and store() again for copies planned before their first was written).
+        self.written: OrderedDict[str, Letter] = OrderedDict()
 
     def add(self, item: Planned, extraction: LetterData | str | None) -> Iterator[ImportResult]:
         source = item.source
@@ -208,8 +217,15 @@ class OrderedWriter:
         """Write the batch's new letters and chosen replacements; the other new versions wait.
         A run that writes nothing says what it would do (PARSED, or NEW_VERSION). The
         archived letters the batch's letters are versions of are looked up in one query."""
-        options = self.options
-        versions = versions_of([data for _source, data in batch]) if options.consult_archive else [None] * len(batch)
+        options, pairs = self.options, batch
+        if options.write and options.consult_archive:
+            batch, unchanged = self.written_meanwhile(batch)
+        else:
+            unchanged = {}
+        if options.consult_archive:
+            versions = reading(lambda: versions_of([data for _source, data in batch]))
+        else:
+            versions = [None] * len(batch)
         waiting = {
             id(pair): ImportResult(pair[0].name, Status.NEW_VERSION, letter=version, data=pair[1])
             for pair, version in zip(batch, versions)
@@ -220,8 +236,19 @@ class OrderedWriter:
             done = self.write_letters(chosen)
         else:
             done = [ImportResult(source.name, Status.PARSED, data=data) for (source, data), _version in chosen]
-        written = dict(zip((id(pair) for pair, _v in chosen), done))
-        return [waiting.get(id(pair)) or written[id(pair)] for pair in batch]
+        results = {**unchanged, **waiting, **dict(zip((id(pair) for pair, _v in chosen), done))}
+        return [results[id(pair)] for pair in pairs]
+
+    def written_meanwhile(self, batch):
+        """The batch without the files that an earlier batch of this run wrote after plan()
+        looked them up (a copy of a file far apart in a long run), and their results."""
+        archived = archived_by_sha256([source.sha256 for source, _data in batch])
+        unchanged = {
+            id(pair): ImportResult(pair[0].name, Status.UNCHANGED, letter=archived[pair[0].sha256], data=pair[1])
+            for pair in batch
+            if pair[0].sha256 in archived
+        }
+        return [pair for pair in batch if id(pair) not in unchanged], unchanged
 
     def write_letters(self, chosen: list[tuple[tuple[Source, LetterData], Letter | None]]) -> list[ImportResult]:
         if not chosen:
@@ -236,9 +263,14 @@ class OrderedWriter:
             return [self.write_letters([one])[0] for one in chosen]  # find the letter that fails
         results = []
         for ((source, data), _version), w in zip(chosen, outcomes):
-            self.written[source.sha256] = w.letter
+            self.remember(source.sha256, w.letter)
             results.append(ImportResult(source.name, Status.CREATED if w.created else Status.UPDATED, letter=w.letter, data=data))
         return results
+
+    def remember(self, sha256: str, letter: Letter) -> None:
+        self.written[sha256] = letter
+        if len(self.written) > RECENT:
+            self.written.popitem(last=False)
 
 
 class DatabaseUnavailable(Exception):

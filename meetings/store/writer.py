@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.text import slugify
 
+from .. import marker
 from ..extract.countries import country_name
 from ..extract.data import LetterData, MinisterData
 from ..models import Citation, Country, Footnote, Letter, LetterMeeting, Meeting, Minister, Participation, Session, Topic
@@ -43,6 +44,12 @@ class Written:
 
 @transaction.atomic
 def write_letters(items: list[Incoming]) -> list[Written]:
+    """The batch, as one change of the archive's marker (_write_letters says what it writes)."""
+    with marker.one_change():  # bulk statements send no signals; the others would each bump it
+        return _write_letters(items)
+
+
+def _write_letters(items: list[Incoming]) -> list[Written]:
     """Write the letters (distinct contents) and everything hanging off them.
 
     A letter that replaces an archived one updates it in place, after its version history

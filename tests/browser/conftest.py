@@ -78,7 +78,7 @@ def live_archive(transactional_db):
 
     # A transactional test's flush removed the vocabulary the data migrations wrote: write it again.
     importlib.import_module("meetings.migrations.0002_seed_topics").seed_topics(apps, None)
-    importlib.import_module("meetings.migrations.0013_topic_english_names").fill_english_names(apps, None)
+    importlib.import_module("meetings.migrations.0014_topic_english_names").fill_english_names(apps, None)
 
     for folder in (SAMPLES_DIR, SEEDS_DIR, LETTERS_DIR):
         for path in sorted(folder.glob("*.txt")) + sorted(folder.glob("*.md")):

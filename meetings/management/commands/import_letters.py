@@ -71,46 +71,53 @@ class Command(LetterReport, BaseCommand):
         if not files:
             raise CommandError("No letter files found in: " + ", ".join(paths))
         run = DRY_RUN if dry_run else Options(describe=format == "json", replace=replace)
-        results = self.run_import(files, run, show=format == "text", verbosity=verbosity)
-        if sum(1 for r in results if r.written) >= OPTIMIZE_FROM:
+        counts = self.run_import(files, run, format=format, verbosity=verbosity)
+        if counts[Status.CREATED] + counts[Status.UPDATED] >= OPTIMIZE_FROM:
             started = time.perf_counter()
             optimize_index()
             if format == "text" and verbosity >= 1:
                 self.stderr.write(f"  search index tidied in {time.perf_counter() - started:.0f} s")
-        if format == "json":
-            self.stdout.write(json.dumps([as_json(r) for r in results], ensure_ascii=False, indent=1))
-        else:
-            self.summary(results, dry_run)
-        failed = sum(1 for r in results if r.status == Status.FAILED)
+        if format == "text":
+            self.summary(counts, dry_run)
+        failed = counts[Status.FAILED]
         if failed:
             if format == "json":
                 sys.exit(1)  # the JSON is complete on stdout; the exit status says some failed
-            raise CommandError(f"{failed} of {len(results)} files could not be imported.")
+            raise CommandError(f"{failed} of {counts.total()} files could not be imported.")
 
-    def run_import(self, files: list[Path], run: Options, *, show: bool, verbosity: int) -> list[ImportResult]:
-        results: list[ImportResult] = []
+    def run_import(self, files: list[Path], run: Options, *, format: str, verbosity: int) -> Counter:
+        """Import the files, reporting each as it comes (a line, or an item of the JSON list):
+        only the counts are kept, so a run of any length holds nothing per letter."""
+        counts: Counter = Counter()
+        if format == "json":
+            self.stdout.write("[")
         try:
             for index, result in enumerate(import_files(files, options=run), 1):
-                results.append(result)
-                if show:
+                counts[result.status] += 1
+                if format == "json":
+                    item = json.dumps(as_json(result), ensure_ascii=False, indent=1)
+                    self.stdout.write(("" if index == 1 else ",\n") + item, ending="")
+                else:
                     self.report(result, verbosity)
                     if len(files) >= PROGRESS_FROM and verbosity >= 1 and index % 50 == 0:
                         self.stderr.write(f"  … {index}/{len(files)} files")
         except DatabaseUnavailable as exc:
-            stored = sum(1 for r in results if r.written)
+            stored = counts[Status.CREATED] + counts[Status.UPDATED]
             raise CommandError(
-                f"The database went away ({exc}); stopped after {len(results)} of {len(files)} files "
+                f"The database went away ({exc}); stopped after {counts.total()} of {len(files)} files "
                 f"({stored} letters stored, each whole). Run the same command again when it is back: "
                 "what was stored is recognised and skipped."
             ) from None
-        return results
+        finally:
+            if format == "json":
+                self.stdout.write("]")
+        return counts
 
-    def summary(self, results: list[ImportResult], dry_run: bool) -> None:
-        counts = Counter(r.status for r in results)
+    def summary(self, counts: Counter, dry_run: bool) -> None:
         order = [Status.PARSED, Status.FAILED] if dry_run else SUMMARY_ORDER
         line = ", ".join(f"{counts.get(s, 0)} {s}" for s in order if s != Status.NEW_VERSION or counts.get(s))
         style = self.style.ERROR if counts.get(Status.FAILED) else self.style.SUCCESS
-        self.stdout.write(style(f"{len(results)} files: {line}" + (" (dry run, nothing written)" if dry_run else "")))
+        self.stdout.write(style(f"{counts.total()} files: {line}" + (" (dry run, nothing written)" if dry_run else "")))
 
 
 def collect_files(paths: list[Path]) -> list[Path]:

@@ -157,7 +157,7 @@ def _stemmer():
 
 _STEMMER = _stemmer()
 _LEXEMES: dict[str, str | None] = {}  # folded word -> stem (a vocabulary is small; bounded anyway)
-_FOLDED: dict[str, tuple[str, ...]] = {}  # a run as written -> its folded words
+_FOLDED: dict[str, tuple[str, ...]] = {}  # a run of letters as written -> its folded words
 CACHE_LIMIT = 500_000
 
 
@@ -186,7 +186,7 @@ def folded_words(raw: str) -> tuple[str, ...]:
         result: tuple[str, ...] = (PERCENT_WORD,)
     else:
         result = tuple(p for p in WORD.findall(fold_accents(raw)) if len(p) <= MAX_WORD_LENGTH and p != "%")
-    if len(_FOLDED) < CACHE_LIMIT:
+    if len(_FOLDED) < CACHE_LIMIT and raw.isalpha():  # numbers and references are new in every letter
         _FOLDED[raw] = result
     return result
 
@@ -247,7 +247,7 @@ def lexeme(word: str) -> str | None:
     if word in INDEX_STOPWORDS:
         result = None
     elif any(ch.isdigit() for ch in word):
-        result = word
+        return word  # not kept: numbers and references are new in every letter (flat import memory)
     else:
         base = fold_accents(lemma(word))
         result = _STEMMER.stemWord(base if base.isalpha() else word)
