@@ -91,25 +91,6 @@ class PageCacheMiddleware:
             and not (getattr(request, "user", None) and request.user.is_authenticated)
         )
 
-
-class AdminLanguageMiddleware:
-    """The admin's address has no language prefix, so LocaleMiddleware gives it the site's
-    default language (Dutch); here staff get it in the language their browser asks for
-    (the language cookie, else Accept-Language), Dutch when it is neither of ours."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path.startswith("/" + settings.ADMIN_URL):
-            language = translation.get_language_from_request(request)
-            translation.activate(language)
-            request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
-        if request.path.startswith("/" + settings.ADMIN_URL):
-            patch_vary_headers(response, ["Accept-Language", "Cookie"])
-        return response
-
     @staticmethod
     def set_headers(response, etag: str, modified: int) -> None:
         patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
@@ -170,3 +151,22 @@ def release() -> str:
                 info = path.stat()
                 stamps.update(f"{path}:{info.st_size}:{info.st_mtime_ns}".encode())
     return stamps.hexdigest()
+
+
+class AdminLanguageMiddleware:
+    """The admin's address has no language prefix, so LocaleMiddleware gives it the site's
+    default language (Dutch); here staff get it in the language their browser asks for
+    (the language cookie, else Accept-Language), Dutch when it is neither of ours."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/" + settings.ADMIN_URL):
+            language = translation.get_language_from_request(request)
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        if request.path.startswith("/" + settings.ADMIN_URL):
+            patch_vary_headers(response, ["Accept-Language", "Cookie"])
+        return response
