@@ -12,7 +12,7 @@ HEAD_LINES = 40  # the letterhead sits in the first lines of the text
 DATE_LINE = re.compile(r"^\s*(?:den haag|'s-gravenhage|datum)\b[ ,:]*(.*)$", re.IGNORECASE)
 NUMBER_LINE = re.compile(r"^\s*nr\.\s*(\d{1,5})\b(?=.*\bbrief\b|\s*$)", re.IGNORECASE)
 REFERENCE_LABEL = re.compile(r"^\s*(?:onze referentie|ons kenmerk|kenmerk|referentie)\b[\s:]*(.*)$", re.IGNORECASE)
-# Defence "BS2022015117"; Foreign Affairs "BZDOC-1234567890-12", "MINBUZA-2016.123456",
+# Defence "BS2024000123"; Foreign Affairs "BZDOC-1234567890-12", "MINBUZA-2016.123456",
 # "DVB/NW-123/2015", "BZ2118762".
 REFERENCE_VALUE = re.compile(r"\b([A-Z][A-Za-z]{0,9}(?:[/-][A-Z]{1,6})?[-/ ]?\d[\w/.-]*\d)\b")
 SUBJECT_LINE = re.compile(r"^\s*betreft\b[\s:]*(.*)$", re.IGNORECASE)

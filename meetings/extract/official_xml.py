@@ -20,7 +20,7 @@ element name (no namespace; the files carry none of their own):
             <lijst><li><li.nr>–</li.nr><al>item</al></li></lijst>
           </tekst></vrije-tekst></algemeen>
           <tekst-sluiting><ondertekening><functie>De Minister van Defensie,</functie>
-            <naam><voornaam>K.H.</voornaam><achternaam>Ollongren</achternaam></naam></ondertekening></tekst-sluiting>
+            <naam><voornaam>A.B.</voornaam><achternaam>de Vries</achternaam></naam></ondertekening></tekst-sluiting>
         </stuk>
       </kamerstuk>
     </officiele-publicatie>
@@ -342,7 +342,7 @@ class BodyReader:
 
 
 def signer(role: str, name: str) -> MinisterData:
-    """The signer as the text reader names one: "Minister van Defensie", "K.H. Ollongren"."""
+    """The signer as the text reader names one: "Minister van Defensie", "A.B. de Vries"."""
     role = role.strip().rstrip(",").strip()
     return MinisterData(
         name=clean_name(name) if is_signature_name(name) else name,
